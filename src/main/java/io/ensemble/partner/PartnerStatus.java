@@ -1,0 +1,9 @@
+package io.ensemble.partner;
+
+public enum PartnerStatus {
+  ONBOARDING,
+  ACTIVE,
+  REJECTED,
+  WITHDRAWN,
+  SUSPENDED
+}

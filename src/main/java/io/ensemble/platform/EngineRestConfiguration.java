@@ -1,0 +1,15 @@
+package io.ensemble.platform;
+
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Additions to Camunda's engine REST API (Jersey). */
+@Configuration
+class EngineRestConfiguration {
+
+  @Bean
+  ResourceConfigCustomizer engineRestClientErrors() {
+    return config -> config.register(RefusedVariableExceptionMapper.class);
+  }
+}

@@ -1,0 +1,33 @@
+package io.ensemble.security;
+
+/** The Camunda groups of Ensemble (DESIGN.md §2). Models name them as candidate groups by id. */
+public enum EnsembleGroup {
+  ALLIANCE_MANAGERS("alliance-managers", "Alliance managers"),
+  SECURITY("security", "Security"),
+  DATA_GOVERNANCE("data-governance", "Data governance"),
+  LEGAL("legal", "Legal"),
+  FINANCE("finance", "Finance"),
+  SALES("sales", "Sales"),
+  EXECUTIVES("executives", "Executives"),
+  GOVERNANCE_OFFICE("governance-office", "Governance office"),
+  CIO("cio", "CIO office");
+
+  /** Camunda's administrators group, created by the starter with the admin user. */
+  public static final String CAMUNDA_ADMIN = "camunda-admin";
+
+  private final String id;
+  private final String displayName;
+
+  EnsembleGroup(String id, String displayName) {
+    this.id = id;
+    this.displayName = displayName;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String displayName() {
+    return displayName;
+  }
+}

@@ -1,0 +1,142 @@
+package io.ensemble.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ensemble.security.DemoUsers;
+import io.ensemble.security.EnsembleGroup;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The platform as a client sees it on the default (demo) profile: nothing without credentials. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlatformSecurityTest {
+
+  static final String PROBE = "legal-review-probe";
+
+  @Autowired TestRestTemplate rest;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+
+  @BeforeAll
+  void deployProbeProcessWithALegalTask() {
+    repositoryService.createDeployment()
+        .addModelInstance(PROBE + ".bpmn", Bpmn.createExecutableProcess(PROBE)
+            .camundaHistoryTimeToLive(1)
+            .startEvent()
+            .userTask("Task_ReviewContract").name("Review contract").camundaCandidateGroups("legal")
+            .endEvent()
+            .done())
+        .deploy();
+  }
+
+  @Test
+  void engineRestRefusesRequestsWithoutCredentials() {
+    assertThat(rest.getForEntity("/engine-rest/engine", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void engineRestRefusesWrongPassword() {
+    // a user that does not exist: a wrong password for a real user delays that user's next login
+    assertThat(rest.withBasicAuth("nobody", "wrong").getForEntity("/engine-rest/engine", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void demoAdministratorReachesTheEngine() {
+    var admin = rest.withBasicAuth(DemoUsers.DEMO_ADMIN, DemoUsers.DEMO_ADMIN_PASSWORD);
+    assertThat(admin.getForEntity("/engine-rest/engine", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    ResponseEntity<String> definitions = admin.getForEntity("/engine-rest/process-definition", String.class);
+    assertThat(definitions.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(definitions.getBody()).contains(PROBE);
+  }
+
+  @Test
+  void financeCannotSeeOrCompleteALegalTask() {
+    String instanceId = runtimeService.startProcessInstanceByKey(PROBE).getId();
+    String taskId = taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+    var finance = as(EnsembleGroup.FINANCE);
+    var legal = as(EnsembleGroup.LEGAL);
+
+    assertThat(finance.getForObject("/engine-rest/task?processInstanceId=" + instanceId, List.class)).isEmpty();
+    assertThat(finance.getForEntity("/engine-rest/task/" + taskId, String.class).getStatusCode())
+        .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    assertThat(finance.exchange("/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
+        json("{}"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+
+    assertThat(legal.getForObject("/engine-rest/task?processInstanceId=" + instanceId, List.class)).hasSize(1);
+    assertThat(legal.exchange("/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
+        json("{}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(taskService.createTaskQuery().taskId(taskId).count()).isZero();
+  }
+
+  @Test
+  void startWithAJavaSerializedVariableIsRefused() {
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROBE).count();
+    String body = """
+        {"variables": {"payload": {
+          "type": "Object",
+          "value": "rO0ABXQABWhlbGxv",
+          "valueInfo": {"objectTypeName": "java.lang.String",
+                        "serializationDataFormat": "application/x-java-serialized-object"}}}}
+        """;
+    ResponseEntity<Map> response = rest.withBasicAuth(DemoUsers.DEMO_ADMIN, DemoUsers.DEMO_ADMIN_PASSWORD)
+        .exchange("/engine-rest/process-definition/key/" + PROBE + "/start", HttpMethod.POST, json(body), Map.class);
+
+    assertThat(response.getStatusCode().is4xxClientError()).as("status %s", response.getStatusCode()).isTrue();
+    assertThat(String.valueOf(response.getBody().get("message"))).containsIgnoringCase("serializ");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PROBE).count()).isEqualTo(before);
+  }
+
+  @Test
+  void healthIsOpenButMetricsNeedCredentials() {
+    assertThat(rest.getForEntity("/actuator/health/liveness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    ResponseEntity<String> readiness = rest.getForEntity("/actuator/health/readiness", String.class);
+    assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(rest.getForEntity("/actuator/prometheus", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.withBasicAuth(DemoUsers.DEMO_ADMIN, DemoUsers.DEMO_ADMIN_PASSWORD)
+        .getForEntity("/actuator/prometheus", String.class).getBody()).contains("jvm_memory_used_bytes");
+  }
+
+  @Test
+  void tasklistIsServedUnderCamunda() {
+    ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/", String.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).containsIgnoringCase("tasklist");
+  }
+
+  private TestRestTemplate as(EnsembleGroup group) {
+    var user = DemoUsers.of(group);
+    return rest.withBasicAuth(user.id(), user.password());
+  }
+
+  private static HttpEntity<String> json(String body) {
+    var headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return new HttpEntity<>(body, headers);
+  }
+}
