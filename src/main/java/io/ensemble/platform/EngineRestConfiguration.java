@@ -10,6 +10,6 @@ class EngineRestConfiguration {
 
   @Bean
   ResourceConfigCustomizer engineRestClientErrors() {
-    return config -> config.register(RefusedVariableExceptionMapper.class);
+    return config -> config.register(ClientErrorExceptionMapper.class);
   }
 }

@@ -9,12 +9,13 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 
 /**
- * A variable the engine refuses to store (a Java-serialized object, which Ensemble never accepts) is the
- * client's mistake: 400 naming the variable, instead of the 500 that Camunda's REST API answers when the
- * refusal surfaces while starting an instance. Everything else is answered exactly as Camunda answers it.
+ * Client mistakes that surface inside the engine reach engine-REST clients as 4xx, not as the 500 that
+ * Camunda answers when an exception escapes while starting an instance or completing a task:
+ * an {@link InvalidInputException} from Ensemble's own validation, and a variable the engine refuses to store
+ * (Ensemble never accepts Java-serialized objects). Everything else is answered exactly as Camunda answers it.
  */
 @Priority(1)
-class RefusedVariableExceptionMapper implements ExceptionMapper<RestException> {
+class ClientErrorExceptionMapper implements ExceptionMapper<RestException> {
 
   /** ENGINE-17007 "Cannot set variable with name x. Java serialization format is prohibited". */
   private static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
@@ -24,14 +25,21 @@ class RefusedVariableExceptionMapper implements ExceptionMapper<RestException> {
   @Override
   public Response toResponse(RestException exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidInputException invalid) {
+        return clientError(invalid.status(), invalid.getMessage());
+      }
       String message = cause.getMessage();
       if (message != null && message.startsWith(JAVA_SERIALIZATION_PROHIBITED)) {
-        ExceptionDto dto = new ExceptionDto();
-        dto.setType("InvalidRequestException");
-        dto.setMessage(message);
-        return Response.status(Response.Status.BAD_REQUEST).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+        return clientError(400, message);
       }
     }
     return camundaDefault.toResponse(exception);
+  }
+
+  private static Response clientError(int status, String message) {
+    ExceptionDto dto = new ExceptionDto();
+    dto.setType("InvalidRequestException");
+    dto.setMessage(message);
+    return Response.status(status).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 }
