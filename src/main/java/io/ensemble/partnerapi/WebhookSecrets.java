@@ -47,11 +47,15 @@ public class WebhookSecrets {
         .secretEncrypted()));
   }
 
-  /** A fresh secret becomes current; the previous one is still accepted for the configured grace period. */
-  public Rotation rotate(String partnerKey) {
+  /**
+   * A fresh secret, handed to {@code deliver} (which gives it to the partner) and, once delivered, made current;
+   * the previous one is still accepted for the configured grace period. Nothing changes when delivery fails.
+   */
+  public Rotation rotate(String partnerKey, java.util.function.Consumer<String> deliver) {
+    String plain = newSecret();
+    deliver.accept(plain);
     return newTransaction.execute(status -> {
       Instant now = clock.instant();
-      String plain = newSecret();
       PartnerWebhookSecret secret = secrets.findById(partnerKey).orElse(null);
       Instant graceEnds = now.plus(properties.secretRotationGrace());
       if (secret == null) {

@@ -45,7 +45,9 @@ final class PartnerApiTestSupport {
   }
 
   static Partner partner(PartnerRepository partners, String partnerKey, String apiBaseUrl) {
-    Partner partner = new Partner(partnerKey, "Test partner " + partnerKey, "ISV", apiBaseUrl, PartnerStatus.ACTIVE);
+    Partner partner = partners.findById(partnerKey).orElseGet(() ->
+        new Partner(partnerKey, "Test partner " + partnerKey, "ISV", apiBaseUrl, PartnerStatus.ACTIVE));
+    partner.setApiBaseUrl(apiBaseUrl);
     partner.setCredentialRef("ensemble.partner-api.credentials.sandbox");
     return partners.save(partner);
   }
