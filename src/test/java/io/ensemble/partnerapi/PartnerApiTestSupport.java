@@ -107,6 +107,12 @@ final class PartnerApiTestSupport {
     }
 
     @Bean
+    JavaDelegate notifyProbe(PartnerApiClient client) {
+      return execution -> client.notify(PartnerCall.of(execution, (String) execution.getVariable("partnerKey")),
+          "APPROVED", "Welcome");
+    }
+
+    @Bean
     JavaDelegate sandboxProbe(PartnerApiClient client) {
       return execution -> {
         SandboxProvisioning sandbox = client.provisionSandbox(

@@ -187,6 +187,37 @@ class PartnerCallFaultsTest {
   }
 
   @Test
+  void eachInstanceOfAMultiInstanceStepHasItsOwnKey() {
+    String process = "partner-api-notify-all-probe";
+    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(process).count() == 0) {
+      repositoryService.createDeployment().addModelInstance(process + ".bpmn",
+          org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(process).camundaHistoryTimeToLive(1)
+              .startEvent()
+              .serviceTask("Task_NotifyPartners").camundaDelegateExpression("${notifyProbe}").camundaAsyncBefore()
+              .multiInstance().parallel().camundaCollection("${partnerKeys}").camundaElementVariable("partnerKey")
+              .multiInstanceDone()
+              .endEvent()
+              .done()).deploy();
+    }
+    List<String> keys = List.of("mi-partner-a", "mi-partner-b");
+    keys.forEach(key -> {
+      wireMockPartner(partners, key);
+      wireMock().stubFor(post(urlEqualTo("/" + key + "/v1/notifications")).willReturn(aResponse().withStatus(204)));
+    });
+    String instanceId = runtimeService.startProcessInstanceByKey(process, vars("partnerKeys", keys)).getId();
+
+    managementService.createJobQuery().processInstanceId(instanceId).list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
+    List<String> sent = keys.stream().map(key -> wireMock()
+        .findAll(postRequestedFor(urlEqualTo("/" + key + "/v1/notifications"))).get(0).getHeader("Idempotency-Key"))
+        .toList();
+    assertThat(sent).containsExactlyInAnyOrder(
+        instanceId + ":Task_NotifyPartners:1.0", instanceId + ":Task_NotifyPartners:1.1");
+  }
+
+  @Test
   void unknownPartnerIsAnIncidentNotACrash() {
     String instanceId = startConformanceProbe("nobody-knows-me", 1);
 
