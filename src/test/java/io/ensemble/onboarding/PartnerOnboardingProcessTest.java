@@ -206,12 +206,12 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
   void partnerThatRefusesTheConformanceCheckGoesToTheAllianceManager() {
     String key = newPartnerKey("refuses");
     PARTNER.stubFor(get(urlEqualTo("/partners/" + key + "/v1/conformance")).atPriority(1)
-        .willReturn(aResponse().withStatus(403).withBody("{\"title\":\"unknown client\"}")));
+        .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json").withBody("{\"title\":\"conformance suite not available for this tenant\"}")));
     ProcessInstance instance = start(lowRisk(key));
     executeJobs(instance);
 
     assertThat(instance).hasPassed(CONFORMANCE_REFUSED).isWaitingAt(RESOLVE_CONFORMANCE_FINDINGS);
-    assertThat((String) runtimeService.getVariable(instance.getId(), Var.CONFORMANCE_PROBLEMS)).contains("403");
+    assertThat((String) runtimeService.getVariable(instance.getId(), Var.CONFORMANCE_PROBLEMS)).contains("409");
   }
 
   // ---- sandbox ----
