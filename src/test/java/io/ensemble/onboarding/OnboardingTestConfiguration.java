@@ -25,6 +25,7 @@ class OnboardingTestConfiguration {
   ProcessEngineCoverageProperties processEngineCoverageProperties() {
     return ProcessEngineCoverageProperties.builder()
         .addInclusionPatternForTestClasses("*.PartnerOnboardingProcessTest")
+        .excludeProcessDefinitionKeys("onboarding-rollback-probe")
         .assertClassCoverageAtLeast(COVERAGE_WITHOUT_COMPENSATION_BOUNDARY)
         .build();
   }

@@ -14,6 +14,18 @@ import io.ensemble.partner.PartnerStatus;
 import io.ensemble.platform.InvalidInputException;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -348,7 +360,174 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
     assertThat(partner(key).getOnboardingInstanceId()).isEqualTo(second.getId());
   }
 
+  // ---- starts over REST and from the Tasklist start form ----
+
+  @Test
+  void tasklistStartFormSubmissionStartsTheOnboarding() {
+    String key = newPartnerKey("form");
+    // exactly what Tasklist sends for a Camunda Form: checklists as Json, numbers and strings untyped
+    String body = """
+        {"variables": {
+          "partnerKey": {"value": "%s"},
+          "partnerName": {"value": "Form Partner"},
+          "partnerType": {"value": "DATA_PLATFORM"},
+          "capabilities": {"type": "Json", "value": "[\\"CLOUD_DATA_PLATFORM\\",\\"CUSTOMER_GRAPH\\"]"},
+          "dataAccess": {"value": "AGGREGATED"},
+          "jurisdiction": {"value": "NL"},
+          "annualContractValue": {"value": 120000},
+          "certifications": {"type": "Json", "value": "[\\"ISO27001\\"]"},
+          "apiBaseUrl": {"value": "%s"}}}
+        """.formatted(key, partnerUrl(key));
+    ResponseEntity<Map> response = asAmira().exchange(
+        "/engine-rest/process-definition/key/partner-onboarding/submit-form", HttpMethod.POST, json(body), Map.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult();
+    assertThat(instance).isNotNull().isWaitingAt(REVIEW);
+    assertThat(runtimeService.getVariable(instance.getId(), Var.ANNUAL_CONTRACT_VALUE)).isEqualTo(120_000L);
+    Partner partner = partner(key);
+    assertThat(partner.getCapabilities()).containsExactly("CLOUD_DATA_PLATFORM", "CUSTOMER_GRAPH");
+    assertThat(partner.getCertifications()).containsExactly("ISO27001");
+    assertThat(partner.getRiskTier()).isEqualTo("MEDIUM");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      missing variable    | partnerName  |                        | 400 | partnerName is missing
+      wrong type          | annualContractValue | {"value": "lots"} | 400 | annualContractValue must be a whole number
+      invalid key         | partnerKey   | {"value": "Acme Corp"} | 400 | partnerKey must match
+      invalid URL         | apiBaseUrl   | {"value": "ftp://partner.example"} | 400 | apiBaseUrl must be an http or https URL
+      unknown type        | partnerType  | {"value": "RESELLER"}  | 400 | partnerType must be one of
+      invalid country     | jurisdiction | {"value": "XX"}        | 400 | jurisdiction must be an ISO 3166-1
+      capabilities no list | capabilities | {"value": "CRM"}      | 400 | capabilities must be a JSON array
+      """)
+  void badStartIsRefusedAndLeavesNothingBehind(String problem, String variable, String value, int status,
+      String message) {
+    String key = newPartnerKey("bad");
+    Map<String, String> variables = new java.util.LinkedHashMap<>(restVariables(key));
+    if (value == null) {
+      variables.remove(variable);
+    } else {
+      variables.put(variable, value);
+    }
+    String businessKey = variable.equals(Var.PARTNER_KEY) ? "Acme Corp" : key;
+
+    ResponseEntity<Map> response = startOverRest(businessKey, variables);
+
+    assertThat(response.getStatusCode().value()).as(problem).isEqualTo(status);
+    assertThat((String) response.getBody().get("message")).contains(message);
+    assertNothingLeftBehind(businessKey);
+  }
+
+  @Test
+  void startForAPartnerAlreadyOnboardingIsRefusedWithConflict() {
+    String key = newPartnerKey("twice");
+    start(lowRisk(key));
+
+    ResponseEntity<Map> response = startOverRest(key, restVariables(key));
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat((String) response.getBody().get("message")).contains("already ONBOARDING");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).count()).isEqualTo(1);
+  }
+
+  @Test
+  void startForAnActivePartnerIsRefusedWithConflict() {
+    ResponseEntity<Map> response = startOverRest("meshgate", restVariables("meshgate"));
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat((String) response.getBody().get("message")).contains("already ACTIVE");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("meshgate").count()).isZero();
+  }
+
+  @Test
+  void failureAfterRegistrationRollsBackTheRegistryRowWithTheInstance() {
+    // a probe that registers the partner and then fails in the same transaction, as a later synchronous step would
+    repositoryService.createDeployment().addModelInstance(ROLLBACK_PROBE + ".bpmn",
+        Bpmn.createExecutableProcess(ROLLBACK_PROBE).camundaHistoryTimeToLive(1)
+            .startEvent()
+            .serviceTask("Task_RegisterPartner").camundaDelegateExpression("${registerPartner}")
+            .serviceTask("Task_RegisterAgain").camundaExpression("${onboardingService.requireNotOnboardingOrActive(partnerKey)}")
+            .endEvent().done()).deploy();
+    String key = newPartnerKey("rollback");
+
+    ResponseEntity<Map> response = rest.withBasicAuth("demo", "demo").exchange(
+        "/engine-rest/process-definition/key/" + ROLLBACK_PROBE + "/start",
+        HttpMethod.POST, json(startBody(key, restVariables(key))), Map.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(partners.findById(key)).isEmpty();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).count()).isZero();
+  }
+
+  @Test
+  void reviewCompletedOverRestWithoutCommentIsRefused() {
+    String key = newPartnerKey("rest-review");
+    ProcessInstance instance = start(with(lowRisk(key), Var.CERTIFICATIONS, "[]"));
+    Task review = reviewTask(instance, "security");
+    var sam = rest.withBasicAuth("sam", "sam");
+
+    ResponseEntity<Map> refused = sam.exchange("/engine-rest/task/" + review.getId() + "/complete", HttpMethod.POST,
+        json("{\"variables\": {\"reviewOutcome\": {\"value\": \"CHANGES_REQUESTED\"}}}"), Map.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) refused.getBody().get("message")).contains("reviewComment is required");
+    assertThat(reviewTask(instance, "security")).isNotNull();
+
+    ResponseEntity<String> approved = sam.exchange("/engine-rest/task/" + review.getId() + "/complete", HttpMethod.POST,
+        json("{\"variables\": {\"reviewOutcome\": {\"value\": \"APPROVED\"}}}"), String.class);
+    assertThat(approved.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(reviews.findByPartnerKeyOrderByDecidedAt(key)).extracting(PartnerReview::getDecidedBy).containsExactly("sam");
+  }
+
   // ---- helpers ----
+
+  private static final String ROLLBACK_PROBE = "onboarding-rollback-probe";
+
+  @Autowired TestRestTemplate rest;
+  @Autowired RepositoryService repositoryService;
+
+  private TestRestTemplate asAmira() {
+    return rest.withBasicAuth("amira", "amira");
+  }
+
+  /** The start contract as JSON variable values (REST's {"value": ..., "type": ...}). */
+  private static Map<String, String> restVariables(String key) {
+    Map<String, String> variables = new java.util.LinkedHashMap<>();
+    variables.put(Var.PARTNER_KEY, "{\"value\": \"" + key + "\"}");
+    variables.put(Var.PARTNER_NAME, "{\"value\": \"Rest Partner\"}");
+    variables.put(Var.PARTNER_TYPE, "{\"value\": \"ISV\"}");
+    variables.put(Var.CAPABILITIES, "{\"type\": \"Json\", \"value\": \"[\\\"TELEMETRY_ANALYTICS\\\"]\"}");
+    variables.put(Var.DATA_ACCESS, "{\"value\": \"NONE\"}");
+    variables.put(Var.JURISDICTION, "{\"value\": \"DE\"}");
+    variables.put(Var.ANNUAL_CONTRACT_VALUE, "{\"value\": 80000, \"type\": \"Long\"}");
+    variables.put(Var.CERTIFICATIONS, "{\"type\": \"Json\", \"value\": \"[\\\"SOC2\\\"]\"}");
+    variables.put(Var.API_BASE_URL, "{\"value\": \"" + partnerUrl(key) + "\"}");
+    return variables;
+  }
+
+  private static String startBody(String businessKey, Map<String, String> variables) {
+    String vars = variables.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + e.getValue())
+        .collect(java.util.stream.Collectors.joining(", "));
+    return "{\"businessKey\": \"" + businessKey + "\", \"variables\": {" + vars + "}}";
+  }
+
+  private ResponseEntity<Map> startOverRest(String businessKey, Map<String, String> variables) {
+    return asAmira().exchange("/engine-rest/process-definition/key/partner-onboarding/start", HttpMethod.POST,
+        json(startBody(businessKey, variables)), Map.class);
+  }
+
+  private void assertNothingLeftBehind(String businessKey) {
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count()).isZero();
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey)
+        .count()).isZero();
+    assertThat(partners.findById(businessKey)).isEmpty();
+  }
+
+  private static HttpEntity<String> json(String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return new HttpEntity<>(body, headers);
+  }
 
   private void sandboxReady(ProcessInstance instance) {
     String sandboxId = (String) runtimeService.getVariable(instance.getId(), Var.SANDBOX_ID);
