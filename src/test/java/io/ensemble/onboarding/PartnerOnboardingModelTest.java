@@ -43,7 +43,7 @@ class PartnerOnboardingModelTest extends OnboardingTestSupport {
   @Test
   void everyTypedIdExistsInTheModel() throws Exception {
     for (String id : constants(PartnerOnboardingProcess.Activity.class)) {
-      assertThat(model.getModelElementById(id)).as(id).isInstanceOf(BaseElement.class);
+      assertThat((Object) model.getModelElementById(id)).as(id).isInstanceOf(BaseElement.class);
     }
     Collection<Message> messages = model.getModelElementsByType(Message.class);
     assertThat(messages).extracting(Message::getName)
