@@ -96,9 +96,10 @@ class PartnerOnboardingEndToEndTest {
       assertThat(partner.get("onboardingLeadTime")).isNotNull();
       assertThat((List<?>) partner.get("reviews")).hasSize(3);
     });
-    assertThat(ledger.count(key, "conformance")).isEqualTo(1);
+    assertThat(ledger.requests(key, "conformance")).isEqualTo(1);
     assertThat(ledger.count(key, "provisionSandbox")).isEqualTo(1);
     assertThat(ledger.count(key, "deprovisionSandbox")).isZero();
+    assertThat(ledger.effects(key)).filteredOn(effect -> effect.operation().equals("notify")).hasSize(1);
     assertThat(as("amira").getForObject("/engine-rest/process-instance?businessKey=" + key, List.class)).isEmpty();
   }
 
