@@ -30,6 +30,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.event.EventHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,9 +40,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every path of {@code partner-onboarding}, against a real HTTP partner (WireMock). */
 class PartnerOnboardingProcessTest extends OnboardingTestSupport {
 
+  private EventHandler compensationHandler;
+
+  @BeforeEach
+  void measureCompensationCoverage() throws NoSuchMethodException {
+    compensationHandler = CompensationCoverageBridge.install(configuration());
+  }
+
   @AfterEach
-  void resetClock() {
+  void resetClockAndHandler() {
     ClockUtil.reset();
+    CompensationCoverageBridge.restore(configuration(), compensationHandler);
+  }
+
+  private ProcessEngineConfigurationImpl configuration() {
+    return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
   }
 
   // ---- straight through ----
