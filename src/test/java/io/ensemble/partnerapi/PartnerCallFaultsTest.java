@@ -131,6 +131,45 @@ class PartnerCallFaultsTest {
   }
 
   @Test
+  void withoutItsOwnCycleATaskIsRetriedWithGrowingDelays() {
+    String process = "partner-api-default-retry-probe";
+    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(process).count() == 0) {
+      repositoryService.createDeployment().addModelInstance(process + ".bpmn",
+          org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(process).camundaHistoryTimeToLive(1)
+              .startEvent()
+              .serviceTask("Task_NotifyPartner").camundaDelegateExpression("${notifyProbe}").camundaAsyncBefore()
+              .endEvent()
+              .done()).deploy();
+    }
+    String partnerKey = "slow-to-recover";
+    wireMockPartner(partners, partnerKey);
+    wireMock().stubFor(post(urlEqualTo("/" + partnerKey + "/v1/notifications")).willReturn(aResponse().withStatus(500)));
+    String instanceId = runtimeService.startProcessInstanceByKey(process, vars("partnerKey", partnerKey)).getId();
+
+    List<java.time.Duration> delays = new java.util.ArrayList<>();
+    Job job = job(managementService, instanceId);
+    while (job.getRetries() > 0) {
+      Instant before = Instant.now();
+      try {
+        managementService.executeJob(job.getId());
+      } catch (PartnerCallException expected) {
+        // retried below
+      }
+      job = job(managementService, instanceId);
+      if (job.getRetries() > 0) {
+        delays.add(java.time.Duration.between(before, job.getDuedate().toInstant()));
+      }
+    }
+
+    // application.yml: failedJobRetryTimeCycle PT10S,PT1M,PT5M, then an incident
+    assertThat(delays).hasSize(3);
+    assertThat(delays.get(0)).isBetween(java.time.Duration.ofSeconds(8), java.time.Duration.ofSeconds(12));
+    assertThat(delays.get(1)).isBetween(java.time.Duration.ofSeconds(55), java.time.Duration.ofSeconds(65));
+    assertThat(delays.get(2)).isBetween(java.time.Duration.ofSeconds(295), java.time.Duration.ofSeconds(305));
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instanceId).count()).isEqualTo(1);
+  }
+
+  @Test
   void businessRejectionReachesTheModelAsBpmnError() {
     String partnerKey = "rejecting-partner";
     wireMockPartner(partners, partnerKey);
