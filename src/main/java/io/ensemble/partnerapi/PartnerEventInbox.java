@@ -32,6 +32,8 @@ public class PartnerEventInbox {
   private static final int MAX_PAYLOAD = 8000;
   private static final int MAX_EVENT_ID = 100;
   private static final int MAX_VALUE = 200;
+  /** An early event waits this long for its process; older pending events are left alone (and visible in the table). */
+  static final java.time.Duration PENDING_AT_MOST = java.time.Duration.ofDays(7);
 
   public enum Receipt { ACCEPTED, DUPLICATE }
 
@@ -87,7 +89,8 @@ public class PartnerEventInbox {
 
   /** Delivers every pending event whose process now waits; safe to call concurrently and repeatedly. */
   public void deliverPending() {
-    for (PartnerEvent pending : events.findByStatusOrderByIdAsc(PartnerEvent.Status.PENDING)) {
+    for (PartnerEvent pending : events.findByStatusAndReceivedAtAfterOrderByIdAsc(PartnerEvent.Status.PENDING,
+        clock.instant().minus(PENDING_AT_MOST))) {
       deliver(pending.getId());
     }
   }

@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Import;
     "ensemble.partner-api.circuit-breaker.minimum-number-of-calls=4",
     "ensemble.partner-api.circuit-breaker.sliding-window-size=4",
     "ensemble.partner-api.circuit-breaker.wait-in-open-state=PT1S",
-    "ensemble.partner-api.inbox-sweep-interval=PT1H"})
+    "ensemble.partner-api.inbox-sweep-interval=PT1H",
+    "ensemble.sandbox-partner.behaviour.sbx-configured.conformant=false",
+    "ensemble.sandbox-partner.behaviour.sbx-configured.latencyMillis=25"})
 @Import(PartnerApiTestSupport.Processes.class)
 @interface PartnerApiTest {}
