@@ -200,7 +200,8 @@ public class PartnerApiClient {
         .header(IDEMPOTENCY_KEY, call.idempotencyKey());
     if (!credentials.authenticate(request, partner.getCredentialRef())) {
       throw failure(call, operation, null,
-          "credential reference " + partner.getCredentialRef() + " is not configured", null, null);
+          "credential reference " + partner.getCredentialRef() + " is not configured (it must be a property "
+              + "ensemble.partner-api.credentials.* or an environment variable ENSEMBLE_PARTNER_*)", null, null);
     }
     if (body == null) {
       request.method(operation.method(), HttpRequest.BodyPublishers.noBody());

@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Import;
     "ensemble.partner-api.circuit-breaker.wait-in-open-state=PT1S",
     "ensemble.partner-api.inbox-sweep-interval=PT1H",
     "ensemble.sandbox-partner.behaviour.sbx-configured.conformant=false",
-    "ensemble.sandbox-partner.behaviour.sbx-configured.latencyMillis=25"})
+    "ensemble.sandbox-partner.behaviour.sbx-configured.latencyMillis=25",
+    "ensemble.partner-api.credentials.api-key-partner=api-key:key-123"})
 @Import(PartnerApiTestSupport.Processes.class)
 @interface PartnerApiTest {}

@@ -39,6 +39,7 @@ class PartnerCallFaultsTest {
   @Autowired HistoryService historyService;
   @Autowired PartnerRepository partners;
   @Autowired PartnerCallLogRepository callLog;
+  @Autowired PartnerApiClient client;
 
   @BeforeEach
   void deploy() {
@@ -254,6 +255,36 @@ class PartnerCallFaultsTest {
         .toList();
     assertThat(sent).containsExactlyInAnyOrder(
         instanceId + ":Task_NotifyPartners:1.0", instanceId + ":Task_NotifyPartners:1.1");
+  }
+
+  @Test
+  void credentialReferenceOutsideThePartnerNamespaceIsNeverResolved() {
+    String partnerKey = "greedy-partner";
+    var partner = wireMockPartner(partners, partnerKey);
+    partner.setCredentialRef("spring.datasource.username"); // configured, but not a partner credential
+    partners.save(partner);
+    String instanceId = startConformanceProbe(partnerKey, 1);
+
+    executeUntilIncident(managementService, instanceId);
+
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instanceId).singleResult()
+        .getIncidentMessage()).contains("credential reference spring.datasource.username is not configured");
+    assertThat(wireMock().findAll(getRequestedFor(urlMatching("/" + partnerKey + "/.*")))).isEmpty();
+  }
+
+  @Test
+  void apiKeyCredentialIsSentAsApiKeyHeader() {
+    String partnerKey = "api-key-partner";
+    var partner = wireMockPartner(partners, partnerKey);
+    partner.setCredentialRef("ensemble.partner-api.credentials.api-key-partner");
+    partners.save(partner);
+    wireMock().stubFor(get(urlEqualTo("/" + partnerKey + "/v1/conformance")).willReturn(okJson(CONFORMANT)));
+
+    client.conformance(PartnerCall.of(partnerKey, "api-key-1"));
+
+    LoggedRequest request = wireMock().findAll(getRequestedFor(urlEqualTo("/" + partnerKey + "/v1/conformance"))).get(0);
+    assertThat(request.getHeader("X-API-Key")).isEqualTo("key-123");
+    assertThat(request.containsHeader("Authorization")).isFalse();
   }
 
   @Test
