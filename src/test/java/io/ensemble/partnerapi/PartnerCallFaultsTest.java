@@ -53,7 +53,7 @@ class PartnerCallFaultsTest {
     UnaryOperator<MappingBuilder> status503 = m -> m.willReturn(aResponse().withStatus(503));
     UnaryOperator<MappingBuilder> status429 = m -> m.willReturn(aResponse().withStatus(429)
         .withHeader("Retry-After", "120"));
-    UnaryOperator<MappingBuilder> slow = m -> m.willReturn(okJson(CONFORMANT).withFixedDelay(1500));
+    UnaryOperator<MappingBuilder> slow = m -> m.willReturn(okJson(CONFORMANT).withFixedDelay(3000));
     UnaryOperator<MappingBuilder> reset = m -> m.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
     UnaryOperator<MappingBuilder> malformed = m -> m.willReturn(okJson("{\"conformant\": tru"));
     return Stream.of(

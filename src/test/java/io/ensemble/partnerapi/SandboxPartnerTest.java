@@ -106,7 +106,7 @@ class SandboxPartnerTest {
   @Test
   void answerLostOnTheWayIsRetriedWithTheSameKeyAndThePartnerActsOnce() {
     String partnerKey = sandboxPartner("sbx-lost-answer",
-        Map.of("sandboxOutcome", "SILENT", "latencyMillis", 1500)); // longer than the client's read timeout
+        Map.of("sandboxOutcome", "SILENT", "latencyMillis", 3000)); // longer than the client's read timeout
     String instanceId = startSandboxProbe(partnerKey, "standard-eu");
 
     assertThatThrownBy(() -> managementService.executeJob(job(managementService, instanceId).getId()))
