@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -271,9 +272,9 @@ public class PartnerApiClient {
   private static Duration retryAfter(HttpResponse<?> response) {
     return response.headers().firstValue("Retry-After").flatMap(value -> {
       try {
-        return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
+        return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
       } catch (NumberFormatException e) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
     }).orElse(null);
   }

@@ -1,6 +1,7 @@
 package io.ensemble.partnerapi;
 
 import java.net.http.HttpRequest;
+import java.util.regex.Pattern;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +24,7 @@ class PartnerCredentials {
   private static final String BEARER_PREFIX = "bearer:";
 
   static final String PROPERTY_NAMESPACE = "ensemble.partner-api.credentials.";
-  private static final java.util.regex.Pattern ENVIRONMENT_NAMESPACE =
-      java.util.regex.Pattern.compile("ENSEMBLE_PARTNER_[A-Z0-9_]+");
+  private static final Pattern ENVIRONMENT_NAMESPACE = Pattern.compile("ENSEMBLE_PARTNER_[A-Z0-9_]+");
 
   private final Environment environment;
 

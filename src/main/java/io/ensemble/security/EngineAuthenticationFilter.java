@@ -6,6 +6,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 
 /**
@@ -36,7 +37,7 @@ public class EngineAuthenticationFilter extends ProcessEngineAuthenticationFilte
 
   static final String PARTNER_EVENTS = "/api/partner-events";
   /** The sandbox partner's Partner API operations ({@code /sandbox-partners/<key>/v1/...}), not its admin endpoints. */
-  static final java.util.regex.Pattern SANDBOX_PARTNER_API = java.util.regex.Pattern.compile("^/sandbox-partners/[^/]+/v1/.*");
+  static final Pattern SANDBOX_PARTNER_API = Pattern.compile("^/sandbox-partners/[^/]+/v1/.*");
 
   private static boolean isOpen(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
