@@ -35,14 +35,12 @@ import org.springframework.http.ResponseEntity;
 @AutoConfigureObservability
 class DecisionsOverRestTest {
 
+  /** As in the README: values without a type are typed by their JSON (string, boolean). */
   static final String TELEMETRY_INPUTS = """
       {"variables": {
-        "goalMetric": {"value": "NEW_REVENUE", "type": "String"},
-        "outcomeMeasurable": {"value": false, "type": "Boolean"},
-        "usagePredictability": {"value": "HIGH", "type": "String"},
-        "partnerCount": {"value": 1, "type": "Integer"},
-        "customerSegment": {"value": "ENTERPRISE", "type": "String"},
-        "dataProduct": {"value": true, "type": "Boolean"}}}
+        "goalMetric": {"value": "NEW_REVENUE"}, "outcomeMeasurable": {"value": false},
+        "usagePredictability": {"value": "HIGH"}, "partnerCount": {"value": 1, "type": "Integer"},
+        "customerSegment": {"value": "ENTERPRISE"}, "dataProduct": {"value": true}}}
       """;
 
   @Autowired TestRestTemplate rest;
