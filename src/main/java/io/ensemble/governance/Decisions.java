@@ -2,6 +2,7 @@ package io.ensemble.governance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ensemble.platform.InvalidInputException;
 import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
@@ -40,10 +41,16 @@ public class Decisions {
     this.objectMapper = objectMapper;
   }
 
-  /** The latest deployed version of the decision. */
+  /**
+   * The latest deployed version of the decision. Within a request the query sees only what the user may read;
+   * the decisions are deployed at start-up, so a missing one then means the user may not use it (403).
+   */
   public DecisionDefinition latest(String decisionKey) {
     DecisionDefinition definition = repositoryService.createDecisionDefinitionQuery()
         .decisionDefinitionKey(decisionKey).latestVersion().singleResult();
+    if (definition == null && identityService.getCurrentAuthentication() != null) {
+      throw new InvalidInputException(403, currentUser() + " may not evaluate decision " + decisionKey);
+    }
     if (definition == null) {
       throw new IllegalStateException("decision not deployed: " + decisionKey);
     }

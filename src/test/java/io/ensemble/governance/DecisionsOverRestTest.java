@@ -1,11 +1,13 @@
 package io.ensemble.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ensemble.initiative.GoalMetric;
 import io.ensemble.launch.PricingService;
+import io.ensemble.platform.InvalidInputException;
 import io.ensemble.launch.PricingService.CustomerSegment;
 import io.ensemble.launch.PricingService.PricingInput;
 import io.ensemble.launch.PricingService.UsagePredictability;
@@ -115,7 +117,7 @@ class DecisionsOverRestTest {
         String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     // sales may not even see the definition; Camunda answers as if it did not exist
     assertThat(as(EnsembleGroup.SALES).exchange(evaluate("pricing-model"), HttpMethod.POST, json(TELEMETRY_INPUTS),
-        String.class).getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   // ---------------------------------------------------------------- decision records
@@ -214,6 +216,17 @@ class DecisionsOverRestTest {
     for (EnsembleGroup group : List.of(EnsembleGroup.GOVERNANCE_OFFICE, EnsembleGroup.FINANCE, EnsembleGroup.CIO)) {
       assertThat(as(group).getForEntity("/api/decision-records?decisionKey=pricing-model", String.class)
           .getStatusCode()).as(group.id()).isEqualTo(HttpStatus.OK);
+    }
+  }
+
+  @Test
+  void aServiceCalledForAUserWhoMayNotUseTheDecisionRefusesWithForbidden() {
+    identityService.setAuthentication("sofia", List.of(EnsembleGroup.SALES.id()));
+    try {
+      assertThatThrownBy(() -> pricingService.decide("offer-" + UUID.randomUUID(), telemetry()))
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.status()).isEqualTo(403));
+    } finally {
+      identityService.clearAuthentication();
     }
   }
 
