@@ -44,6 +44,7 @@ class PartnerApiContractTest {
     ResponseEntity<String> contract = rest.getForEntity(CONTRACT, String.class);
 
     assertThat(contract.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(contract.getHeaders().getContentType()).hasToString("application/yaml");
     assertThat(contract.getBody()).contains("openapi: 3.0.3", "title: Ensemble Partner API",
         "Idempotency-Key", "application/problem+json", "X-Signature",
         "sandbox.ready", "sandbox.failed", "pilot.milestone", "customer.issue", "opportunity.updated");
