@@ -345,8 +345,12 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
     assertThat(instance).isWaitingAt(AWAIT_SANDBOX);
     String sandboxId = (String) runtimeService.getVariable(instance.getId(), Var.SANDBOX_ID);
 
-    runtimeService.createMessageCorrelation(Message.PARTNER_WITHDRAWN).processInstanceBusinessKey(key)
-        .setVariable(Var.WITHDRAWAL_REASON, "Partner chose a competitor").correlate();
+    // as the README shows: an alliance manager correlates the message over REST
+    ResponseEntity<String> withdrawn = asAmira().exchange("/engine-rest/message", HttpMethod.POST, json("""
+        {"messageName": "PartnerWithdrawn", "businessKey": "%s",
+         "processVariables": {"withdrawalReason": {"value": "Partner chose a competitor"}}}
+        """.formatted(key)), String.class);
+    assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     executeJobs(instance);
 
     assertThat(instance).isEnded().hasPassed(UNDO_FOR_WITHDRAWAL, DEPROVISION_SANDBOX, RECORD_WITHDRAWAL, PARTNER_WITHDRAWN)
@@ -432,6 +436,17 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
     assertThat(response.getStatusCode().value()).as(problem).isEqualTo(status);
     assertThat((String) response.getBody().get("message")).contains(message);
     assertNothingLeftBehind(businessKey);
+  }
+
+  @Test
+  void onlyAllianceManagersStartAnOnboarding() {
+    String key = newPartnerKey("not-allowed");
+    ResponseEntity<Map> response = rest.withBasicAuth("fiona", "fiona").exchange(
+        "/engine-rest/process-definition/key/partner-onboarding/start", HttpMethod.POST,
+        json(startBody(key, restVariables(key))), Map.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertNothingLeftBehind(key);
   }
 
   @Test
