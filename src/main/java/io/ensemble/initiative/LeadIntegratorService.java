@@ -1,6 +1,7 @@
 package io.ensemble.initiative;
 
 import io.ensemble.governance.Decisions;
+import io.ensemble.partner.PartnerType;
 import io.ensemble.platform.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,11 +28,6 @@ public class LeadIntegratorService {
   public static final String DECISION = "lead-integrator";
   public static final String OWN_IT = "OWN_IT";
   public static final int MINIMUM_LEAD_SCORE = 50;
-
-  public enum PartnerType {
-    CLOUD_PROVIDER, DATA_PLATFORM, SYSTEM_INTEGRATOR, MARKETING_AUTOMATION, RPA_VENDOR, DOCUMENT_AI,
-    CONSULTANCY, GLOBAL_DELIVERY, ISV
-  }
 
   public enum DeliveryScale { SMALL, MEDIUM, LARGE }
 

@@ -1,15 +1,15 @@
 package io.ensemble.onboarding;
 
-import static io.ensemble.onboarding.PartnerOnboardingProcess.Var.*;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ensemble.partner.PartnerType;
 import io.ensemble.platform.InvalidInputException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.spin.json.SpinJsonNode;
+import static io.ensemble.onboarding.PartnerOnboardingProcess.Var.*;
+
 
 /**
  * The start contract of {@code partner-onboarding}, checked: what a REST client or the Tasklist start form
@@ -33,9 +35,8 @@ public record OnboardingRequest(String partnerKey, String partnerName, String pa
   public static final Pattern PARTNER_KEY_PATTERN = Pattern.compile("[a-z0-9-]{2,40}");
   static final Pattern CAPABILITY = Pattern.compile("[A-Z][A-Z0-9_]{1,59}");
   static final Pattern CERTIFICATION = Pattern.compile("[A-Z0-9][A-Z0-9_-]{1,29}");
-  public static final List<String> PARTNER_TYPES = List.of("CLOUD_PROVIDER", "DATA_PLATFORM",
-      "SYSTEM_INTEGRATOR", "MARKETING_AUTOMATION", "RPA_VENDOR", "DOCUMENT_AI", "CONSULTANCY",
-      "GLOBAL_DELIVERY", "ISV");
+  public static final List<String> PARTNER_TYPES =
+      Arrays.stream(PartnerType.values()).map(PartnerType::name).toList();
   public static final List<String> DATA_ACCESS_LEVELS = List.of("NONE", "AGGREGATED", "PERSONAL");
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,7 +1,7 @@
 package io.ensemble.initiative;
 
 import static io.ensemble.initiative.LeadIntegratorService.DeliveryScale.*;
-import static io.ensemble.initiative.LeadIntegratorService.PartnerType.*;
+import static io.ensemble.partner.PartnerType.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,7 +1,10 @@
 package io.ensemble.partnerapi.sandbox;
 
+import static io.ensemble.partner.PartnerType.*;
+
 import io.ensemble.partner.Partner;
 import io.ensemble.partner.PartnerRepository;
+import io.ensemble.partner.PartnerType;
 import io.ensemble.partner.PartnerStatus;
 import java.util.List;
 import org.slf4j.Logger;
@@ -29,37 +32,37 @@ public class DemoPartners {
   /** The credential reference of every demo partner (resolves to a demo token in the demo profile). */
   public static final String CREDENTIAL_REF = "ensemble.partner-api.credentials.sandbox";
 
-  public record DemoPartner(String key, String name, String type, List<String> capabilities, List<String> regions,
-      List<String> domains) {}
+  public record DemoPartner(String key, String name, PartnerType type, List<String> capabilities,
+      List<String> regions, List<String> domains) {}
 
+  /** The partners of the article's four cases; capabilities are the codes of the capability-map decision. */
   public static final List<DemoPartner> PARTNERS = List.of(
       // 1. telemetry to revenue
-      new DemoPartner("meshgate", "Meshgate API Management", "ISV",
-          List.of("API_MANAGEMENT", "API_STANDARDISATION", "USAGE_METERING"), List.of("EU", "NA"), List.of("TELEMETRY")),
-      new DemoPartner("veilpoint", "Veilpoint Privacy Platform", "DATA_PLATFORM",
-          List.of("PRIVACY_ENGINEERING", "CONSENT_MANAGEMENT", "DATA_ANONYMISATION"), List.of("EU"), List.of("TELEMETRY")),
+      new DemoPartner("meshgate", "Meshgate API Management", ISV,
+          List.of("API_STANDARDISATION", "SUBSCRIPTION_BILLING"), List.of("EU", "NA"), List.of("TELEMETRY")),
+      new DemoPartner("veilpoint", "Veilpoint Privacy Platform", DATA_PLATFORM,
+          List.of("PRIVACY_SAFEGUARDS", "ANALYTICS"), List.of("EU"), List.of("TELEMETRY")),
       // 2. churn down
-      new DemoPartner("pulsereach", "PulseReach Marketing Automation", "ISV",
-          List.of("MARKETING_AUTOMATION", "CUSTOMER_JOURNEYS"), List.of("EU", "NA"), List.of("RETAIL", "TELCO")),
-      new DemoPartner("stratus-data", "Stratus Data Cloud", "CLOUD_DATA_PLATFORM",
-          List.of("CUSTOMER_DATA_GRAPH", "DATA_PLATFORM", "ML_CHURN_MODELS"), List.of("EU", "NA", "APAC"),
-          List.of("RETAIL", "TELCO")),
-      new DemoPartner("keystone-integration", "Keystone Integration Partners", "SYSTEM_INTEGRATOR",
-          List.of("SYSTEM_INTEGRATION", "CRM_INTEGRATION"), List.of("EU"), List.of("TELCO")),
+      new DemoPartner("pulsereach", "PulseReach Marketing Automation", MARKETING_AUTOMATION,
+          List.of("MARKETING_AUTOMATION"), List.of("EU", "NA"), List.of("RETAIL", "TELCO")),
+      new DemoPartner("stratus-data", "Stratus Data Cloud", DATA_PLATFORM,
+          List.of("CLOUD_DATA_PLATFORM", "ANALYTICS"), List.of("EU", "NA", "APAC"), List.of("RETAIL", "TELCO")),
+      new DemoPartner("keystone-integration", "Keystone Integration Partners", SYSTEM_INTEGRATOR,
+          List.of("SYSTEM_INTEGRATION"), List.of("EU"), List.of("TELCO")),
       // 3. month-end close
-      new DemoPartner("botworks", "Botworks RPA", "ISV",
-          List.of("RPA", "PROCESS_AUTOMATION"), List.of("EU", "NA"), List.of("FINANCE")),
-      new DemoPartner("documind", "DocuMind Document AI", "AI_VENDOR",
-          List.of("DOCUMENT_AI", "INVOICE_EXTRACTION"), List.of("EU", "NA"), List.of("FINANCE")),
-      new DemoPartner("clearpath-consulting", "Clearpath Process Consulting", "CONSULTANCY",
-          List.of("PROCESS_REDESIGN", "CHANGE_MANAGEMENT"), List.of("EU"), List.of("FINANCE")),
+      new DemoPartner("botworks", "Botworks RPA", RPA_VENDOR,
+          List.of("ROBOTIC_PROCESS_AUTOMATION"), List.of("EU", "NA"), List.of("FINANCE")),
+      new DemoPartner("documind", "DocuMind Document AI", DOCUMENT_AI,
+          List.of("DOCUMENT_AI"), List.of("EU", "NA"), List.of("FINANCE")),
+      new DemoPartner("clearpath-consulting", "Clearpath Process Consulting", CONSULTANCY,
+          List.of("PROCESS_REDESIGN"), List.of("EU"), List.of("FINANCE")),
       // 4. new vertical, one month early
-      new DemoPartner("orbis-delivery", "Orbis Global Delivery", "GLOBAL_DELIVERY_PARTNER",
-          List.of("GLOBAL_DELIVERY", "SYSTEM_INTEGRATION", "MANAGED_SERVICES"), List.of("EU", "NA", "APAC"),
+      new DemoPartner("orbis-delivery", "Orbis Global Delivery", GLOBAL_DELIVERY,
+          List.of("ENGINEERING_SCALE", "SYSTEM_INTEGRATION"), List.of("EU", "NA", "APAC"),
           List.of("HEALTHCARE", "FINANCE")),
-      new DemoPartner("nimbus-cloud", "Nimbus Cloud", "CLOUD_PROVIDER",
-          List.of("CLOUD_PLATFORM", "PLATFORM_CREDITS"), List.of("EU", "NA", "APAC"), List.of()),
-      new DemoPartner("verity-health-si", "Verity Health Integrators", "SYSTEM_INTEGRATOR",
+      new DemoPartner("nimbus-cloud", "Nimbus Cloud", CLOUD_PROVIDER,
+          List.of("CLOUD_PLATFORM"), List.of("EU", "NA", "APAC"), List.of()),
+      new DemoPartner("verity-health-si", "Verity Health Integrators", SYSTEM_INTEGRATOR,
           List.of("DOMAIN_INTEGRATION", "SYSTEM_INTEGRATION"), List.of("EU"), List.of("HEALTHCARE")));
 
   private final PartnerRepository partners;
@@ -79,7 +82,7 @@ public class DemoPartners {
     for (DemoPartner demo : PARTNERS) {
       Partner partner = partners.findById(demo.key()).orElse(null);
       if (partner == null) {
-        partner = new Partner(demo.key(), demo.name(), demo.type(), base + demo.key(), PartnerStatus.ACTIVE);
+        partner = new Partner(demo.key(), demo.name(), demo.type().name(), base + demo.key(), PartnerStatus.ACTIVE);
         partner.setCapabilities(demo.capabilities());
         partner.setRegions(demo.regions());
         partner.setDomains(demo.domains());
