@@ -1,0 +1,79 @@
+package io.ensemble.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
+import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.instance.Rule;
+
+/**
+ * A decision table from {@code dmn/} on the standalone DMN engine (no Spring, no database), with the ids of
+ * the rules each evaluation matched, so that tests can show every rule is hit.
+ */
+public final class DmnTable implements DmnDecisionTableEvaluationListener {
+
+  public static final Path DMN_DIR = Path.of("dmn");
+
+  public record Evaluation(DmnDecisionResult result, List<String> matchedRules) {}
+
+  private final String key;
+  private final DmnEngine engine;
+  private final DmnDecision decision;
+  private final List<String> ruleIds;
+  private List<String> lastMatched = List.of();
+
+  private DmnTable(String key) {
+    this.key = key;
+    DefaultDmnEngineConfiguration configuration =
+        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    configuration.customPostDecisionTableEvaluationListeners(List.of(this));
+    this.engine = configuration.buildEngine();
+    Path file = DMN_DIR.resolve(key + ".dmn");
+    try (InputStream in = Files.newInputStream(file)) {
+      this.decision = engine.parseDecision(key, in);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    this.ruleIds = Dmn.readModelFromFile(file.toFile()).getModelElementsByType(Rule.class).stream()
+        .map(Rule::getId)
+        .toList();
+  }
+
+  public static DmnTable load(String key) {
+    return new DmnTable(key);
+  }
+
+  public synchronized Evaluation evaluate(Map<String, Object> variables) {
+    DmnDecisionResult result = engine.evaluateDecision(decision, variables);
+    return new Evaluation(result, lastMatched);
+  }
+
+  public List<String> ruleIds() {
+    return ruleIds;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  @Override
+  public void notify(DmnDecisionTableEvaluationEvent event) {
+    List<String> matched = new ArrayList<>();
+    for (DmnEvaluatedDecisionRule rule : event.getMatchingRules()) {
+      matched.add(rule.getId());
+    }
+    lastMatched = List.copyOf(matched);
+  }
+}
