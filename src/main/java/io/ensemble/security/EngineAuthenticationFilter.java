@@ -13,14 +13,16 @@ import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilt
  * groups set on the engine for the duration of the request, so that Camunda's authorization checks apply.
  *
  * <p>Camunda's filter leaves the engine listing ({@code /engine-rest/engine}) open; here nothing is open
- * except the health probes that orchestrators call without credentials.
+ * except the health probes that orchestrators call without credentials, the partner callbacks
+ * ({@code /api/partner-events}, authenticated by their HMAC signature instead) and the sandbox partner's
+ * implementation of the Partner API (its behaviour and ledger endpoints stay behind HTTP Basic).
  */
 public class EngineAuthenticationFilter extends ProcessEngineAuthenticationFilter {
 
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (isHealthProbe((HttpServletRequest) request)) {
+    if (isOpen((HttpServletRequest) request)) {
       chain.doFilter(request, response);
       return;
     }
@@ -32,8 +34,13 @@ public class EngineAuthenticationFilter extends ProcessEngineAuthenticationFilte
     return true;
   }
 
-  private static boolean isHealthProbe(HttpServletRequest request) {
+  static final String PARTNER_EVENTS = "/api/partner-events";
+  static final String SANDBOX_PARTNERS = "/sandbox-partners/";
+
+  private static boolean isOpen(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
+    return path.equals("/actuator/health") || path.startsWith("/actuator/health/")
+        || path.equals(PARTNER_EVENTS)
+        || (path.startsWith(SANDBOX_PARTNERS) && path.contains("/v1/"));
   }
 }

@@ -9,13 +9,17 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Production rules, checked before anything starts: with the {@code prod} profile the application refuses
- * to run with demo data, with a demo or missing admin password, or with authorization disabled.
+ * to run with demo data, with a demo or missing admin password, without a secrets key (or with the demo one),
+ * or with authorization disabled.
  * The remaining check, that no demo user's password still works, runs once the engine is up
  * ({@link ProductionIdentityCheck}).
  */
 public class ProductionGuard implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
   public static final String PROD = "prod";
+
+  /** The demo profile's documented development key for webhook secrets (application.yml); never in production. */
+  static final String DEMO_SECRETS_KEY = "ZW5zZW1ibGUtZGVtby1rZXktbm90LWEtc2VjcmV0ISE=";
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
@@ -35,6 +39,12 @@ public class ProductionGuard implements ApplicationContextInitializer<Configurab
       problems.add("no admin password: set ENSEMBLE_ADMIN_PASSWORD");
     } else if (isDemoPassword(adminPassword)) {
       problems.add("the admin password is a demo password: set ENSEMBLE_ADMIN_PASSWORD to a secret");
+    }
+    String secretsKey = env.getProperty("ensemble.secrets.key");
+    if (secretsKey == null || secretsKey.isBlank()) {
+      problems.add("no secrets key: set ENSEMBLE_SECRETS_KEY (base64 AES key for partner webhook secrets)");
+    } else if (secretsKey.trim().equals(DEMO_SECRETS_KEY)) {
+      problems.add("the secrets key is the documented demo key: set ENSEMBLE_SECRETS_KEY to a secret");
     }
     if (!problems.isEmpty()) {
       throw new IllegalStateException("Refusing to start in production: " + String.join("; ", problems));

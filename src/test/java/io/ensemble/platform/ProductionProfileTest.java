@@ -13,6 +13,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Production rules: the application refuses to start unsafe, and starts clean when safe. */
 class ProductionProfileTest {
 
+  /** A 32-byte key that is not the demo one. */
+  private static final String PRODUCTION_SECRETS_KEY = "cHJvZHVjdGlvbi10ZXN0LWtleS0zMi1ieXRlcy0hISE=";
+
   private static ConfigurableApplicationContext startProduction(String profiles, String... settings) {
     String[] args = new String[settings.length + 3];
     args[0] = "--spring.profiles.active=" + profiles;
@@ -58,9 +61,23 @@ class ProductionProfileTest {
   }
 
   @Test
+  void refusesAMissingSecretsKey() {
+    assertThatThrownBy(() -> startProduction("prod", "ENSEMBLE_ADMIN_PASSWORD=a-long-secret"))
+        .hasStackTraceContaining("set ENSEMBLE_SECRETS_KEY");
+  }
+
+  @Test
+  void refusesTheDemoSecretsKey() {
+    assertThatThrownBy(() -> startProduction("prod", "ENSEMBLE_ADMIN_PASSWORD=a-long-secret",
+        "ENSEMBLE_SECRETS_KEY=" + "ZW5zZW1ibGUtZGVtby1rZXktbm90LWEtc2VjcmV0ISE="))
+        .hasStackTraceContaining("documented demo key");
+  }
+
+  @Test
   void startsWithoutDemoDataWhenSafe() {
     try (ConfigurableApplicationContext context =
-        startProduction("prod", "ENSEMBLE_ADMIN_PASSWORD=correct-horse-battery-staple")) {
+        startProduction("prod", "ENSEMBLE_ADMIN_PASSWORD=correct-horse-battery-staple",
+            "ENSEMBLE_SECRETS_KEY=" + PRODUCTION_SECRETS_KEY)) {
       IdentityService identity = context.getBean(IdentityService.class);
       assertThat(identity.createUserQuery().list()).extracting(u -> u.getId()).containsExactly("admin");
       assertThat(identity.createGroupQuery().groupId("legal").count()).isEqualTo(1);

@@ -1,0 +1,203 @@
+package io.ensemble.partnerapi;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static io.ensemble.partnerapi.PartnerApiTestSupport.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.ensemble.partner.PartnerRepository;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The client against a partner that fails in every technical way (WireMock): the job is retried with the same
+ * Idempotency-Key, ends as an incident naming partner, operation, status and key, and the process continues once
+ * the partner recovers and the incident is retried. A business 4xx instead reaches the model as a BPMN error.
+ */
+@PartnerApiTest
+class PartnerCallFaultsTest {
+
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
+  @Autowired PartnerRepository partners;
+  @Autowired PartnerCallLogRepository callLog;
+
+  @BeforeEach
+  void deploy() {
+    deployProbes(repositoryService);
+  }
+
+  static Stream<Arguments> technicalFailures() {
+    UnaryOperator<MappingBuilder> status500 = m -> m.willReturn(aResponse().withStatus(500)
+        .withHeader("Content-Type", "application/problem+json")
+        .withBody("{\"title\":\"Internal error\",\"detail\":\"database unavailable\",\"status\":500}"));
+    UnaryOperator<MappingBuilder> status503 = m -> m.willReturn(aResponse().withStatus(503));
+    UnaryOperator<MappingBuilder> status429 = m -> m.willReturn(aResponse().withStatus(429)
+        .withHeader("Retry-After", "120"));
+    UnaryOperator<MappingBuilder> slow = m -> m.willReturn(okJson(CONFORMANT).withFixedDelay(1500));
+    UnaryOperator<MappingBuilder> reset = m -> m.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+    UnaryOperator<MappingBuilder> malformed = m -> m.willReturn(okJson("{\"conformant\": tru"));
+    return Stream.of(
+        Arguments.of("fault-500", status500, "HTTP status 500", "database unavailable"),
+        Arguments.of("fault-503", status503, "HTTP status 503", "no details"),
+        Arguments.of("fault-429", status429, "HTTP status 429", "no details"),
+        Arguments.of("fault-timeout", slow, "HTTP status none", "no answer within"),
+        Arguments.of("fault-reset", reset, "HTTP status none", "connection failed"),
+        Arguments.of("fault-malformed", malformed, "HTTP status 200", "malformed response body"));
+  }
+
+  static final String CONFORMANT = """
+      {"conformant": true, "apiVersion": "1.0", "capabilities": ["sandboxes"], "problems": [],
+       "dataGovernance": {"dataResidency": ["EU"], "certifications": ["ISO27001"], "dpaSigned": true}}""";
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("technicalFailures")
+  void technicalFailureIsRetriedThenAnIncidentThenContinuesWhenThePartnerRecovers(String partnerKey,
+      UnaryOperator<MappingBuilder> fault, String status, String problem) {
+    wireMockPartner(partners, partnerKey);
+    wireMock().stubFor(fault.apply(get(urlEqualTo("/" + partnerKey + "/v1/conformance"))));
+    String instanceId = startConformanceProbe(partnerKey, 1);
+    String key = instanceId + ":" + TASK_CHECK_CONFORMANCE + ":1";
+
+    List<Exception> failures = executeUntilIncident(managementService, instanceId);
+
+    assertThat(failures).hasSize(3).allSatisfy(f -> assertThat(f).isInstanceOf(PartnerCallException.class));
+    Incident incident = runtimeService.createIncidentQuery().processInstanceId(instanceId).singleResult();
+    assertThat(incident).isNotNull();
+    assertThat(incident.getActivityId()).isEqualTo(TASK_CHECK_CONFORMANCE);
+    assertThat(incident.getIncidentMessage())
+        .contains("Partner " + partnerKey, "conformance", status, "Idempotency-Key " + key, problem);
+    List<LoggedRequest> requests = wireMock().findAll(getRequestedFor(urlEqualTo("/" + partnerKey + "/v1/conformance")));
+    // three attempts; the JDK client itself repeats an idempotent GET once after a connection reset
+    assertThat(requests).hasSizeBetween(3, 6)
+        .allSatisfy(r -> assertThat(r.getHeader("Idempotency-Key")).isEqualTo(key))
+        .allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo("Bearer sandbox-demo-token"));
+
+    wireMock().stubFor(get(urlEqualTo("/" + partnerKey + "/v1/conformance")).willReturn(okJson(CONFORMANT)));
+    Job job = job(managementService, instanceId);
+    managementService.setJobRetries(job.getId(), 1);
+    managementService.executeJob(job.getId());
+
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
+        .activityId("EndEvent_ConformanceChecked").count()).isEqualTo(1);
+    assertThat(callLog.findByIdempotencyKeyOrderByIdAsc(key))
+        .extracting(PartnerCallLog::getAttempt, PartnerCallLog::getOutcome)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1, PartnerCallLog.Outcome.FAILED),
+            org.assertj.core.groups.Tuple.tuple(2, PartnerCallLog.Outcome.FAILED),
+            org.assertj.core.groups.Tuple.tuple(3, PartnerCallLog.Outcome.FAILED),
+            org.assertj.core.groups.Tuple.tuple(4, PartnerCallLog.Outcome.SUCCESS));
+    assertThat(callLog.findByIdempotencyKeyOrderByIdAsc(key).get(3).getHttpStatus()).isEqualTo(200);
+  }
+
+  @Test
+  void retryAfterPostponesTheNextAttempt() {
+    String partnerKey = "busy-partner";
+    wireMockPartner(partners, partnerKey);
+    wireMock().stubFor(get(urlEqualTo("/" + partnerKey + "/v1/conformance"))
+        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
+    String instanceId = startConformanceProbe(partnerKey, 1);
+    Job job = job(managementService, instanceId);
+
+    try {
+      managementService.executeJob(job.getId());
+    } catch (PartnerCallException expected) {
+      assertThat(expected.retryAfter()).hasValue(java.time.Duration.ofSeconds(120));
+    }
+
+    Job retried = job(managementService, instanceId);
+    assertThat(retried.getRetries()).isEqualTo(2);
+    // the task's own cycle says one second; the partner asked for two minutes
+    assertThat(retried.getDuedate()).isAfter(Instant.now().plusSeconds(100));
+  }
+
+  @Test
+  void businessRejectionReachesTheModelAsBpmnError() {
+    String partnerKey = "rejecting-partner";
+    wireMockPartner(partners, partnerKey);
+    wireMock().stubFor(get(urlEqualTo("/" + partnerKey + "/v1/conformance")).willReturn(aResponse().withStatus(422)
+        .withHeader("Content-Type", "application/problem+json")
+        .withBody("{\"title\":\"Not a partner\",\"detail\":\"No contract with Ensemble\",\"status\":422}")));
+    String instanceId = startConformanceProbe(partnerKey, 1);
+
+    managementService.executeJob(job(managementService, instanceId).getId());
+
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
+        .activityId("EndEvent_PartnerRejected").count()).isEqualTo(1);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instanceId).count()).isZero();
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
+        .variableName("rejection").singleResult().getValue())
+        .asString().contains("rejected conformance", "HTTP 422", "No contract with Ensemble");
+    assertThat(callLog.findByPartnerKeyOrderByIdAsc(partnerKey))
+        .extracting(PartnerCallLog::getOutcome).containsExactly(PartnerCallLog.Outcome.REJECTED);
+  }
+
+  @Test
+  void unauthorizedIsAConfigurationProblemNotABusinessAnswer() {
+    String partnerKey = "locked-partner";
+    wireMockPartner(partners, partnerKey);
+    wireMock().stubFor(get(urlEqualTo("/" + partnerKey + "/v1/conformance")).willReturn(aResponse().withStatus(401)));
+    String instanceId = startConformanceProbe(partnerKey, 1);
+
+    executeUntilIncident(managementService, instanceId);
+
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instanceId).singleResult()
+        .getIncidentMessage()).contains("HTTP status 401");
+  }
+
+  @Test
+  void eachLoopIterationHasItsOwnKeyAndEachRetryKeepsIt() {
+    String partnerKey = "looping-partner";
+    wireMockPartner(partners, partnerKey);
+    String url = "/" + partnerKey + "/v1/conformance";
+    wireMock().stubFor(get(urlEqualTo(url)).inScenario("flaky").whenScenarioStateIs("Started")
+        .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
+    wireMock().stubFor(get(urlEqualTo(url)).inScenario("flaky").whenScenarioStateIs("recovered")
+        .willReturn(okJson(CONFORMANT)));
+    String instanceId = startConformanceProbe(partnerKey, 2);
+
+    executeUntilIncident(managementService, instanceId); // first iteration: fails once, then succeeds
+    executeUntilIncident(managementService, instanceId); // second iteration
+
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
+    List<String> keys = wireMock().findAll(getRequestedFor(urlEqualTo(url))).stream()
+        .map(r -> r.getHeader("Idempotency-Key")).toList();
+    String first = instanceId + ":" + TASK_CHECK_CONFORMANCE + ":1";
+    String second = instanceId + ":" + TASK_CHECK_CONFORMANCE + ":2";
+    assertThat(keys).containsExactly(first, first, second);
+  }
+
+  @Test
+  void unknownPartnerIsAnIncidentNotACrash() {
+    String instanceId = startConformanceProbe("nobody-knows-me", 1);
+
+    executeUntilIncident(managementService, instanceId);
+
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instanceId).singleResult()
+        .getIncidentMessage()).contains("Partner nobody-knows-me", "not in the registry");
+  }
+
+  private String startConformanceProbe(String partnerKey, int checksWanted) {
+    return runtimeService.startProcessInstanceByKey(CONFORMANCE_PROBE,
+        vars("partnerKey", partnerKey, "checksWanted", checksWanted)).getId();
+  }
+}
