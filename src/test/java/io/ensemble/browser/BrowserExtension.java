@@ -22,6 +22,7 @@ public class BrowserExtension implements BeforeAllCallback, AfterAllCallback, Te
 
   private final Path screenshots;
   private Browser browser;
+  private String failedStep;
 
   public BrowserExtension(String journey) {
     this.screenshots = JOURNEYS.resolve(journey);
@@ -39,8 +40,18 @@ public class BrowserExtension implements BeforeAllCallback, AfterAllCallback, Te
     browser = Browser.start(screenshots);
   }
 
+  /** Whether an earlier test of the class failed: later steps of the same story cannot pass then. */
+  public boolean journeyBroken() {
+    return failedStep != null;
+  }
+
+  public String failedStep() {
+    return failedStep;
+  }
+
   @Override
   public void testFailed(ExtensionContext context, Throwable cause) {
+    failedStep = context.getDisplayName();
     if (browser == null) {
       return;
     }

@@ -2,6 +2,7 @@ package io.ensemble.browser;
 
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 
@@ -31,7 +32,8 @@ public final class CamundaForm {
     WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
     Webapp.scrollTo(browser, input);
     input.clear();
-    input.sendKeys(text);
+    // leaving the field (Tab) hands the value to form-js at once; it debounces what is typed
+    input.sendKeys(text, Keys.TAB);
     return this;
   }
 
@@ -39,9 +41,13 @@ public final class CamundaForm {
   public CamundaForm choose(String label, String option) {
     WebElement field = field(label);
     if (field.getDomAttribute("class").contains("fjs-form-field-select")) {
-      Webapp.click(browser, field.findElement(By.cssSelector(".fjs-select-display, .fjs-input")));
-      Webapp.click(browser, field.findElement(By.xpath(
-          ".//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='%s']".formatted(option))));
+      By item = By.xpath(".//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='%s']".formatted(option));
+      if (field.findElements(item).isEmpty()) {
+        // the list opens on click (or already on focus, when Tab led here)
+        Webapp.click(browser, field.findElement(By.cssSelector(".fjs-select-display, .fjs-input")));
+      }
+      browser.waiting().until(d -> !field.findElements(item).isEmpty());
+      Webapp.click(browser, field.findElement(item));
     } else {
       Webapp.click(browser, field.findElement(By.xpath(".//label[normalize-space(.)='%s']".formatted(option))));
     }

@@ -46,7 +46,7 @@ public final class Cockpit extends Webapp {
 
   /** Opens the instance of the open process definition with that id. */
   public Cockpit openInstance(String processInstanceId) {
-    click(browser, browser.clickable(By.cssSelector("td.instance-id a[href$='/process-instance/%s']"
+    click(browser, browser.clickable(By.cssSelector("td.instance-id a[title='%s']"
         .formatted(processInstanceId))));
     browser.visible(By.xpath("//*[contains(@class,'breadcrumb')]//*[contains(normalize-space(.),'%s')]"
         .formatted(processInstanceId)));
@@ -66,9 +66,14 @@ public final class Cockpit extends Webapp {
         .map(message -> message.getDomProperty("textContent").strip()).toList();
   }
 
-  /** Retries the failed job of the (first) listed incident, as the "Increment Number of Retries" dialog does. */
+  /**
+   * Retries the failed job of the (first) listed incident now: in the "Increment Number of Retries" dialog,
+   * "Set due date" (it proposes the present) rather than "Keep due date" (the retry cycle's last interval).
+   */
   public void retryIncident() {
     click(browser, browser.clickable(By.cssSelector("td.action button, td.action a")));
+    click(browser, browser.clickable(By.cssSelector(".modal-content input#dueDate")));
+    browser.visible(By.cssSelector(".modal-content [cam-widget-inline-field][type='datetime']"));
     click(browser, browser.clickable(By.cssSelector(".modal-footer button[ng-click='incrementRetry()']")));
     browser.visible(By.xpath("//div[contains(@class,'modal-body')]"
         + "//div[contains(normalize-space(.),'has been incremented successfully')]"));

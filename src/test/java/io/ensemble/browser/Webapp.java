@@ -1,6 +1,7 @@
 package io.ensemble.browser;
 
 import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.Keys;
@@ -20,15 +21,31 @@ abstract class Webapp {
     this.app = app;
   }
 
-  /** Starts a fresh session: whoever was logged in before is gone. */
+  private static final By LOGIN_FORM = By.cssSelector("form[name='signinForm']");
+  private static final By LOG_OUT = By.cssSelector("[cam-widget-header] li.logout a");
+
+  /**
+   * Logs in on the webapp's own login page. Whoever was logged in before logs out first, from the user menu
+   * of the page on screen (the session is shared by all webapps, and one user's may lack the next webapp).
+   */
   protected void logIn(String user, String password) {
+    logOutIfLoggedIn();
     browser.driver().get(baseUrl + "/camunda/app/" + app + "/");
-    browser.driver().manage().deleteAllCookies();
-    browser.driver().navigate().refresh();
+    browser.waiting().until(d -> !d.findElements(LOGIN_FORM).isEmpty() || !d.findElements(LOG_OUT).isEmpty());
+    logOutIfLoggedIn();
     browser.visible(By.cssSelector("input[ng-model='username']")).sendKeys(user);
     browser.driver().findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
     browser.driver().findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-    browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+    browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(LOGIN_FORM));
+  }
+
+  private void logOutIfLoggedIn() {
+    List<WebElement> logOut = browser.driver().findElements(LOG_OUT);
+    if (!logOut.isEmpty()) {
+      click(browser, logOut.get(0).findElement(By.xpath("ancestor::li[contains(@class,'dropdown')][1]/a")));
+      click(browser, browser.clickable(LOG_OUT));
+      browser.visible(LOGIN_FORM);
+    }
   }
 
   /** The texts of the notifications the webapp shows at the bottom right. */
