@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -200,7 +201,8 @@ public class PartnerApiClient {
         .header(IDEMPOTENCY_KEY, call.idempotencyKey());
     if (!credentials.authenticate(request, partner.getCredentialRef())) {
       throw failure(call, operation, null,
-          "credential reference " + partner.getCredentialRef() + " is not configured", null, null);
+          "credential reference " + partner.getCredentialRef() + " is not configured (it must be a property "
+              + "ensemble.partner-api.credentials.* or an environment variable ENSEMBLE_PARTNER_*)", null, null);
     }
     if (body == null) {
       request.method(operation.method(), HttpRequest.BodyPublishers.noBody());
@@ -270,9 +272,9 @@ public class PartnerApiClient {
   private static Duration retryAfter(HttpResponse<?> response) {
     return response.headers().firstValue("Retry-After").flatMap(value -> {
       try {
-        return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
+        return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
       } catch (NumberFormatException e) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
     }).orElse(null);
   }

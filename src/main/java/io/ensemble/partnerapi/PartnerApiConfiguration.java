@@ -8,6 +8,9 @@ import java.util.concurrent.Executors;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.springframework.boot.web.server.MimeMappings;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.server.ConfigurableServletWebServerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -15,6 +18,16 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration
 @EnableScheduling
 class PartnerApiConfiguration {
+
+  /** The published contract ({@code /partner-api/v1/openapi.yaml}) is served as YAML, not as a download. */
+  @Bean
+  WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> yamlMimeType() {
+    return factory -> {
+      MimeMappings mappings = new MimeMappings(MimeMappings.DEFAULT);
+      mappings.add("yaml", "application/yaml");
+      factory.setMimeMappings(mappings);
+    };
+  }
 
   /** One pooled HTTP client for all partners; per-request read timeouts. */
   @Bean

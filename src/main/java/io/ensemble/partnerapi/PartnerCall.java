@@ -9,7 +9,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
  * multi-instance activity). The iteration is the number of times this activity (or its multi-instance body)
  * has already completed in the instance, read from history: a retried job rolled its attempt back, so it
  * sees the same count and sends the same key; the next pass of a loop sees one more and sends a new key.
- * This needs history level {@code activity} or higher (Ensemble runs {@code full}).
+ * This needs history level {@code activity} or higher (Ensemble runs {@code full}), and the calling task must be
+ * {@code asyncBefore} (as every partner call is, DESIGN.md §8): the history of an earlier pass is only visible
+ * once its transaction committed.
  */
 public record PartnerCall(String partnerKey, String idempotencyKey) {
 

@@ -1,6 +1,7 @@
 package io.ensemble.partnerapi;
 
 import java.net.http.HttpRequest;
+import java.util.regex.Pattern;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -9,6 +10,11 @@ import org.springframework.stereotype.Component;
  * environment variable (e.g. {@code ENSEMBLE_PARTNER_MESHGATE_TOKEN}); its value is
  * {@code bearer:<token>} (or just the token) for {@code Authorization: Bearer}, or {@code api-key:<key>} for
  * {@code X-API-Key}. The value is put on the request and nowhere else.
+ *
+ * <p>Only references in the partner-credential namespace resolve: properties under
+ * {@code ensemble.partner-api.credentials.} and environment variables {@code ENSEMBLE_PARTNER_*}. Whoever may
+ * register a partner can therefore not have another secret of the application (say, the database password) sent
+ * to a URL of their choosing.
  */
 @Component
 class PartnerCredentials {
@@ -17,16 +23,27 @@ class PartnerCredentials {
   private static final String API_KEY_PREFIX = "api-key:";
   private static final String BEARER_PREFIX = "bearer:";
 
+  static final String PROPERTY_NAMESPACE = "ensemble.partner-api.credentials.";
+  private static final Pattern ENVIRONMENT_NAMESPACE = Pattern.compile("ENSEMBLE_PARTNER_[A-Z0-9_]+");
+
   private final Environment environment;
 
   PartnerCredentials(Environment environment) {
     this.environment = environment;
   }
 
-  /** Adds the credential header; false when the reference names nothing configured. */
+  static boolean isAllowedReference(String credentialRef) {
+    return (credentialRef.startsWith(PROPERTY_NAMESPACE) && credentialRef.length() > PROPERTY_NAMESPACE.length())
+        || ENVIRONMENT_NAMESPACE.matcher(credentialRef).matches();
+  }
+
+  /** Adds the credential header; false when the reference is outside the namespace or names nothing configured. */
   boolean authenticate(HttpRequest.Builder request, String credentialRef) {
     if (credentialRef == null || credentialRef.isBlank()) {
       return true;
+    }
+    if (!isAllowedReference(credentialRef)) {
+      return false;
     }
     String value = environment.getProperty(credentialRef);
     if (value == null || value.isBlank()) {

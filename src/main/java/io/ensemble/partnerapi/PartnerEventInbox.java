@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ensemble.partner.PartnerRepository;
 import io.ensemble.platform.InvalidInputException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +34,10 @@ public class PartnerEventInbox {
   private static final int MAX_PAYLOAD = 8000;
   private static final int MAX_EVENT_ID = 100;
   private static final int MAX_VALUE = 200;
+  /** Event data copied into process variables stays far below PostgreSQL's 4000-character string variables. */
+  private static final int MAX_VARIABLE = 2000;
+  /** An early event waits this long for its process; older pending events are left alone (and visible in the table). */
+  static final Duration PENDING_AT_MOST = Duration.ofDays(7);
 
   public enum Receipt { ACCEPTED, DUPLICATE }
 
@@ -87,7 +93,8 @@ public class PartnerEventInbox {
 
   /** Delivers every pending event whose process now waits; safe to call concurrently and repeatedly. */
   public void deliverPending() {
-    for (PartnerEvent pending : events.findByStatusOrderByIdAsc(PartnerEvent.Status.PENDING)) {
+    for (PartnerEvent pending : events.findByStatusAndReceivedAtAfterOrderByIdAsc(PartnerEvent.Status.PENDING,
+        clock.instant().minus(PENDING_AT_MOST))) {
       deliver(pending.getId());
     }
   }
@@ -140,7 +147,7 @@ public class PartnerEventInbox {
       type.dataToVariables().forEach((field, variable) -> {
         if (data.hasNonNull(field)) {
           String value = data.get(field).asText();
-          variables.put(variable, value.length() <= MAX_VALUE * 10 ? value : value.substring(0, MAX_VALUE * 10));
+          variables.put(variable, value.length() <= MAX_VARIABLE ? value : value.substring(0, MAX_VARIABLE));
         }
       });
     } catch (JsonProcessingException e) {
@@ -156,7 +163,7 @@ public class PartnerEventInbox {
     JsonNode root;
     try {
       root = json.readTree(body);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new InvalidInputException("Body is not JSON");
     }
     if (root == null || !root.isObject()) {

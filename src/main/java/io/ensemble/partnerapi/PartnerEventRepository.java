@@ -12,7 +12,7 @@ public interface PartnerEventRepository extends JpaRepository<PartnerEvent, Long
 
   Optional<PartnerEvent> findByPartnerKeyAndEventId(String partnerKey, String eventId);
 
-  List<PartnerEvent> findByStatusOrderByIdAsc(PartnerEvent.Status status);
+  List<PartnerEvent> findByStatusAndReceivedAtAfterOrderByIdAsc(PartnerEvent.Status status, Instant receivedAfter);
 
   /** Claims a pending event for delivery; 0 when another delivery got it first. Locks the row until commit. */
   @Modifying

@@ -1,6 +1,7 @@
 package io.ensemble.partnerapi;
 
 import java.util.Date;
+import java.util.Optional;
 import org.camunda.bpm.engine.impl.cmd.DefaultJobRetryCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -34,12 +35,12 @@ class RetryAfterFailedJobCommandFactory implements FailedJobCommandFactory {
     };
   }
 
-  private static java.util.Optional<PartnerCallException> partnerFailure(Throwable exception) {
+  private static Optional<PartnerCallException> partnerFailure(Throwable exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause instanceof PartnerCallException failure) {
-        return java.util.Optional.of(failure);
+        return Optional.of(failure);
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -51,7 +52,7 @@ public class WebhookSecrets {
    * A fresh secret, handed to {@code deliver} (which gives it to the partner) and, once delivered, made current;
    * the previous one is still accepted for the configured grace period. Nothing changes when delivery fails.
    */
-  public Rotation rotate(String partnerKey, java.util.function.Consumer<String> deliver) {
+  public Rotation rotate(String partnerKey, Consumer<String> deliver) {
     String plain = newSecret();
     deliver.accept(plain);
     return newTransaction.execute(status -> {

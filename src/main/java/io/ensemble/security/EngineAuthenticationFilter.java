@@ -6,6 +6,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 
 /**
@@ -35,12 +36,13 @@ public class EngineAuthenticationFilter extends ProcessEngineAuthenticationFilte
   }
 
   static final String PARTNER_EVENTS = "/api/partner-events";
-  static final String SANDBOX_PARTNERS = "/sandbox-partners/";
+  /** The sandbox partner's Partner API operations ({@code /sandbox-partners/<key>/v1/...}), not its admin endpoints. */
+  static final Pattern SANDBOX_PARTNER_API = Pattern.compile("^/sandbox-partners/[^/]+/v1/.*");
 
   private static boolean isOpen(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     return path.equals("/actuator/health") || path.startsWith("/actuator/health/")
         || path.equals(PARTNER_EVENTS)
-        || (path.startsWith(SANDBOX_PARTNERS) && path.contains("/v1/"));
+        || SANDBOX_PARTNER_API.matcher(path).matches();
   }
 }

@@ -16,10 +16,13 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "ensemble.partner-api.connect-timeout=PT1S",
-    "ensemble.partner-api.read-timeout=PT1S",
+    "ensemble.partner-api.read-timeout=PT2S",
     "ensemble.partner-api.circuit-breaker.minimum-number-of-calls=4",
     "ensemble.partner-api.circuit-breaker.sliding-window-size=4",
     "ensemble.partner-api.circuit-breaker.wait-in-open-state=PT1S",
-    "ensemble.partner-api.inbox-sweep-interval=PT1H"})
+    "ensemble.partner-api.inbox-sweep-interval=PT1H",
+    "ensemble.sandbox-partner.behaviour.sbx-configured.conformant=false",
+    "ensemble.sandbox-partner.behaviour.sbx-configured.latencyMillis=25",
+    "ensemble.partner-api.credentials.api-key-partner=api-key:key-123"})
 @Import(PartnerApiTestSupport.Processes.class)
 @interface PartnerApiTest {}

@@ -35,8 +35,22 @@ final class PartnerApiTestSupport {
       wireMock = new WireMockServer(wireMockConfig().dynamicPort());
       wireMock.start();
       Runtime.getRuntime().addShutdownHook(new Thread(wireMock::stop));
+      warmUp(wireMock);
     }
     return wireMock;
+  }
+
+  /** A cold WireMock can take longer than the tests' short read timeout to answer its first request. */
+  private static void warmUp(WireMockServer server) {
+    var http = java.net.http.HttpClient.newHttpClient();
+    for (int i = 0; i < 3; i++) {
+      try {
+        http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/__admin/health"))
+            .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+      } catch (Exception e) {
+        throw new IllegalStateException("WireMock does not answer", e);
+      }
+    }
   }
 
   /** A partner served by WireMock under {@code /<partnerKey>/v1/...}. */
@@ -104,6 +118,12 @@ final class PartnerApiTestSupport {
         execution.setVariable("checks", checks == null ? 1 : checks + 1);
         execution.setVariable("conformant", report.conformant());
       };
+    }
+
+    @Bean
+    JavaDelegate notifyProbe(PartnerApiClient client) {
+      return execution -> client.notify(PartnerCall.of(execution, (String) execution.getVariable("partnerKey")),
+          "APPROVED", "Welcome");
     }
 
     @Bean

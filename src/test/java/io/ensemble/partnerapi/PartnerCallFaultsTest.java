@@ -39,6 +39,7 @@ class PartnerCallFaultsTest {
   @Autowired HistoryService historyService;
   @Autowired PartnerRepository partners;
   @Autowired PartnerCallLogRepository callLog;
+  @Autowired PartnerApiClient client;
 
   @BeforeEach
   void deploy() {
@@ -52,7 +53,7 @@ class PartnerCallFaultsTest {
     UnaryOperator<MappingBuilder> status503 = m -> m.willReturn(aResponse().withStatus(503));
     UnaryOperator<MappingBuilder> status429 = m -> m.willReturn(aResponse().withStatus(429)
         .withHeader("Retry-After", "120"));
-    UnaryOperator<MappingBuilder> slow = m -> m.willReturn(okJson(CONFORMANT).withFixedDelay(1500));
+    UnaryOperator<MappingBuilder> slow = m -> m.willReturn(okJson(CONFORMANT).withFixedDelay(3000));
     UnaryOperator<MappingBuilder> reset = m -> m.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
     UnaryOperator<MappingBuilder> malformed = m -> m.willReturn(okJson("{\"conformant\": tru"));
     return Stream.of(
@@ -131,6 +132,45 @@ class PartnerCallFaultsTest {
   }
 
   @Test
+  void withoutItsOwnCycleATaskIsRetriedWithGrowingDelays() {
+    String process = "partner-api-default-retry-probe";
+    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(process).count() == 0) {
+      repositoryService.createDeployment().addModelInstance(process + ".bpmn",
+          org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(process).camundaHistoryTimeToLive(1)
+              .startEvent()
+              .serviceTask("Task_NotifyPartner").camundaDelegateExpression("${notifyProbe}").camundaAsyncBefore()
+              .endEvent()
+              .done()).deploy();
+    }
+    String partnerKey = "slow-to-recover";
+    wireMockPartner(partners, partnerKey);
+    wireMock().stubFor(post(urlEqualTo("/" + partnerKey + "/v1/notifications")).willReturn(aResponse().withStatus(500)));
+    String instanceId = runtimeService.startProcessInstanceByKey(process, vars("partnerKey", partnerKey)).getId();
+
+    List<java.time.Duration> delays = new java.util.ArrayList<>();
+    Job job = job(managementService, instanceId);
+    while (job.getRetries() > 0) {
+      Instant before = Instant.now();
+      try {
+        managementService.executeJob(job.getId());
+      } catch (PartnerCallException expected) {
+        // retried below
+      }
+      job = job(managementService, instanceId);
+      if (job.getRetries() > 0) {
+        delays.add(java.time.Duration.between(before, job.getDuedate().toInstant()));
+      }
+    }
+
+    // application.yml: failedJobRetryTimeCycle PT10S,PT1M,PT5M, then an incident
+    assertThat(delays).hasSize(3);
+    assertThat(delays.get(0)).isBetween(java.time.Duration.ofSeconds(8), java.time.Duration.ofSeconds(12));
+    assertThat(delays.get(1)).isBetween(java.time.Duration.ofSeconds(55), java.time.Duration.ofSeconds(65));
+    assertThat(delays.get(2)).isBetween(java.time.Duration.ofSeconds(295), java.time.Duration.ofSeconds(305));
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instanceId).count()).isEqualTo(1);
+  }
+
+  @Test
   void businessRejectionReachesTheModelAsBpmnError() {
     String partnerKey = "rejecting-partner";
     wireMockPartner(partners, partnerKey);
@@ -184,6 +224,67 @@ class PartnerCallFaultsTest {
     String first = instanceId + ":" + TASK_CHECK_CONFORMANCE + ":1";
     String second = instanceId + ":" + TASK_CHECK_CONFORMANCE + ":2";
     assertThat(keys).containsExactly(first, first, second);
+  }
+
+  @Test
+  void eachInstanceOfAMultiInstanceStepHasItsOwnKey() {
+    String process = "partner-api-notify-all-probe";
+    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(process).count() == 0) {
+      repositoryService.createDeployment().addModelInstance(process + ".bpmn",
+          org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(process).camundaHistoryTimeToLive(1)
+              .startEvent()
+              .serviceTask("Task_NotifyPartners").camundaDelegateExpression("${notifyProbe}").camundaAsyncBefore()
+              .multiInstance().parallel().camundaCollection("${partnerKeys}").camundaElementVariable("partnerKey")
+              .multiInstanceDone()
+              .endEvent()
+              .done()).deploy();
+    }
+    List<String> keys = List.of("mi-partner-a", "mi-partner-b");
+    keys.forEach(key -> {
+      wireMockPartner(partners, key);
+      wireMock().stubFor(post(urlEqualTo("/" + key + "/v1/notifications")).willReturn(aResponse().withStatus(204)));
+    });
+    String instanceId = runtimeService.startProcessInstanceByKey(process, vars("partnerKeys", keys)).getId();
+
+    managementService.createJobQuery().processInstanceId(instanceId).list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
+    List<String> sent = keys.stream().map(key -> wireMock()
+        .findAll(postRequestedFor(urlEqualTo("/" + key + "/v1/notifications"))).get(0).getHeader("Idempotency-Key"))
+        .toList();
+    assertThat(sent).containsExactlyInAnyOrder(
+        instanceId + ":Task_NotifyPartners:1.0", instanceId + ":Task_NotifyPartners:1.1");
+  }
+
+  @Test
+  void credentialReferenceOutsideThePartnerNamespaceIsNeverResolved() {
+    String partnerKey = "greedy-partner";
+    var partner = wireMockPartner(partners, partnerKey);
+    partner.setCredentialRef("spring.datasource.username"); // configured, but not a partner credential
+    partners.save(partner);
+    String instanceId = startConformanceProbe(partnerKey, 1);
+
+    executeUntilIncident(managementService, instanceId);
+
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instanceId).singleResult()
+        .getIncidentMessage()).contains("credential reference spring.datasource.username is not configured");
+    assertThat(wireMock().findAll(getRequestedFor(urlMatching("/" + partnerKey + "/.*")))).isEmpty();
+  }
+
+  @Test
+  void apiKeyCredentialIsSentAsApiKeyHeader() {
+    String partnerKey = "api-key-partner";
+    var partner = wireMockPartner(partners, partnerKey);
+    partner.setCredentialRef("ensemble.partner-api.credentials.api-key-partner");
+    partners.save(partner);
+    wireMock().stubFor(get(urlEqualTo("/" + partnerKey + "/v1/conformance")).willReturn(okJson(CONFORMANT)));
+
+    client.conformance(PartnerCall.of(partnerKey, "api-key-1"));
+
+    LoggedRequest request = wireMock().findAll(getRequestedFor(urlEqualTo("/" + partnerKey + "/v1/conformance"))).get(0);
+    assertThat(request.getHeader("X-API-Key")).isEqualTo("key-123");
+    assertThat(request.containsHeader("Authorization")).isFalse();
   }
 
   @Test

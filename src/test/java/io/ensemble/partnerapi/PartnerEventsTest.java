@@ -106,6 +106,29 @@ class PartnerEventsTest {
   }
 
   @Test
+  void sandboxFailureReachesTheWaitingProcessWithItsReason() {
+    String process = "partner-api-sandbox-failure-probe";
+    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(process).count() == 0) {
+      repositoryService.createDeployment().addModelInstance(process + ".bpmn",
+          org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(process).camundaHistoryTimeToLive(1)
+              .startEvent()
+              .intermediateCatchEvent("Event_SandboxFailed").message("SandboxFailed")
+              .userTask("Task_LookIntoFailure")
+              .endEvent()
+              .done()).deploy();
+    }
+    String instanceId = runtimeService.startProcessInstanceByKey(process, vars("sandboxId", "sbx-broken")).getId();
+    String body = "{\"eventId\":\"evt-failed\",\"type\":\"sandbox.failed\",\"occurredAt\":\"" + Instant.now()
+        + "\",\"data\":{\"sandboxId\":\"sbx-broken\",\"reason\":\"quota exceeded\"}}";
+
+    assertThat(post(PARTNER, secret, now(), body).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+
+    assertThat(runtimeService.getVariable(instanceId, "sandboxFailureReason")).isEqualTo("quota exceeded");
+    assertThat(inbox.findByPartnerKeyAndEventId(PARTNER, "evt-failed")).get()
+        .extracting(PartnerEvent::getStatus).isEqualTo(PartnerEvent.Status.DELIVERED);
+  }
+
+  @Test
   void wrongSecretIsRefused() {
     assertRefused(post(PARTNER, "whsec_not-the-secret", now(), event("evt-wrong", "sbx-1")), 401);
   }

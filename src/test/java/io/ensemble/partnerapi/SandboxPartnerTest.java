@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.ensemble.partner.PartnerRepository;
 import io.ensemble.partner.PartnerStatus;
 import io.ensemble.partnerapi.sandbox.DemoPartners;
+import io.ensemble.partnerapi.sandbox.SandboxBehaviour;
 import io.ensemble.partnerapi.sandbox.SandboxPartner;
 import io.ensemble.partnerapi.sandbox.SandboxPartnerLedger;
 import io.ensemble.security.DemoUsers;
@@ -105,7 +106,7 @@ class SandboxPartnerTest {
   @Test
   void answerLostOnTheWayIsRetriedWithTheSameKeyAndThePartnerActsOnce() {
     String partnerKey = sandboxPartner("sbx-lost-answer",
-        Map.of("sandboxOutcome", "SILENT", "latencyMillis", 1500)); // longer than the client's read timeout
+        Map.of("sandboxOutcome", "SILENT", "latencyMillis", 3000)); // longer than the client's read timeout
     String instanceId = startSandboxProbe(partnerKey, "standard-eu");
 
     assertThatThrownBy(() -> managementService.executeJob(job(managementService, instanceId).getId()))
@@ -167,6 +168,19 @@ class SandboxPartnerTest {
     assertThat(report.conformant()).isTrue();
     assertThat(report.dataGovernance().certifications()).contains("ISO27001");
     assertThat(client.pilotMetrics(PartnerCall.of("documind", "demo-metrics-1"), "pilot-1").kpis()).isNotEmpty();
+  }
+
+  @Test
+  void behaviourCanBeConfiguredPerPartnerKey() {
+    assertThat(sandbox.behaviour("sbx-configured").conformant()).isFalse();
+    assertThat(sandbox.behaviour("sbx-configured").latencyMillis()).isEqualTo(25);
+    assertThat(sandbox.behaviour("sbx-configured").sandboxOutcome()).isEqualTo(SandboxBehaviour.SandboxOutcome.READY);
+    partner(partners, "sbx-configured", "http://localhost:" + port + "/sandbox-partners/sbx-configured");
+
+    ConformanceReport report = client.conformance(PartnerCall.of("sbx-configured", "configured-1"));
+
+    assertThat(report.conformant()).isFalse();
+    assertThat(report.problems()).isNotEmpty();
   }
 
   @Test

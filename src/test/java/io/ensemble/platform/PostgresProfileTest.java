@@ -5,8 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ensemble.partner.Partner;
 import io.ensemble.partner.PartnerRepository;
 import io.ensemble.partner.PartnerStatus;
+import io.ensemble.partnerapi.ConformanceReport;
+import io.ensemble.partnerapi.PartnerApiClient;
+import io.ensemble.partnerapi.PartnerCall;
+import io.ensemble.partnerapi.PartnerCallLog;
+import io.ensemble.partnerapi.PartnerCallLogRepository;
+import io.ensemble.partnerapi.PartnerEvent;
+import io.ensemble.partnerapi.PartnerEventRepository;
+import io.ensemble.partnerapi.WebhookSecrets;
+import io.ensemble.partnerapi.WebhookSignature;
 import io.ensemble.security.DemoUsers;
 import io.ensemble.support.EmbeddedPostgresDatabase;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -14,14 +25,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The application on real PostgreSQL 17: engine schema, Flyway migrations, JPA, REST. */
+/** The application on real PostgreSQL 17: engine schema, Flyway migrations, JPA, REST, the Partner API's tables. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "postgres"})
 @DirtiesContext // closed while PostgreSQL still runs, not in the JVM shutdown race
@@ -36,6 +51,10 @@ class PostgresProfileTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired PartnerRepository partners;
   @Autowired TestRestTemplate rest;
+  @Autowired PartnerApiClient partnerApi;
+  @Autowired PartnerCallLogRepository callLog;
+  @Autowired PartnerEventRepository inbox;
+  @Autowired WebhookSecrets webhookSecrets;
 
   @Test
   void engineRunsOnPostgres17() {
@@ -60,6 +79,42 @@ class PostgresProfileTest {
     Partner found = partners.findById("pg-probe").orElseThrow();
     assertThat(found.getCapabilities()).containsExactly("API_STANDARDISATION", "PRIVACY");
     assertThat(found.getCreatedAt()).isNotNull();
+  }
+
+  @Test
+  void partnerCallIsLoggedOnPostgres() {
+    ConformanceReport report = partnerApi.conformance(PartnerCall.of("nimbus-cloud", "pg-conformance-1"));
+
+    assertThat(report.conformant()).isTrue();
+    assertThat(callLog.findByIdempotencyKeyOrderByIdAsc("pg-conformance-1")).singleElement()
+        .satisfies(entry -> {
+          assertThat(entry.getHttpStatus()).isEqualTo(200);
+          assertThat(entry.getOutcome()).isEqualTo(PartnerCallLog.Outcome.SUCCESS);
+        });
+  }
+
+  @Test
+  void signedPartnerEventIsStoredOnceOnPostgres() {
+    String body = "{\"eventId\":\"pg-evt-1\",\"type\":\"opportunity.updated\",\"occurredAt\":\"" + Instant.now()
+        + "\",\"data\":{\"opportunityId\":\"opp-1\",\"stage\":\"WON\"}}";
+    String secret = webhookSecrets.currentSecret("orbis-delivery");
+
+    assertThat(postEvent("orbis-delivery", secret, body)).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(postEvent("orbis-delivery", secret, body)).isEqualTo(HttpStatus.OK);
+
+    assertThat(inbox.findByPartnerKeyAndEventId("orbis-delivery", "pg-evt-1")).get()
+        .extracting(PartnerEvent::getStatus).isEqualTo(PartnerEvent.Status.PENDING);
+    assertThat(webhookSecrets.acceptedSecrets("orbis-delivery")).containsExactly(secret);
+  }
+
+  private HttpStatus postEvent(String partnerKey, String secret, String body) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.set(WebhookSignature.PARTNER_KEY_HEADER, partnerKey);
+    headers.set(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, Instant.now().getEpochSecond(), bytes));
+    return HttpStatus.valueOf(rest.exchange("/api/partner-events", HttpMethod.POST, new HttpEntity<>(bytes, headers),
+        String.class).getStatusCode().value());
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ensemble.EnsembleApplication;
+import io.ensemble.partner.PartnerRepository;
+import io.ensemble.partnerapi.sandbox.SandboxPartner;
 import io.ensemble.security.DemoUsers;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
@@ -81,6 +83,8 @@ class ProductionProfileTest {
       IdentityService identity = context.getBean(IdentityService.class);
       assertThat(identity.createUserQuery().list()).extracting(u -> u.getId()).containsExactly("admin");
       assertThat(identity.createGroupQuery().groupId("legal").count()).isEqualTo(1);
+      assertThat(context.getBeansOfType(SandboxPartner.class)).as("sandbox partner").isEmpty();
+      assertThat(context.getBean(PartnerRepository.class).count()).as("demo partners").isZero();
     }
   }
 }

@@ -21,6 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,12 +50,32 @@ public class SandboxPartner implements DisposableBean {
     return thread;
   });
 
-  SandboxPartner(ObjectMapper json) {
+  private final Environment environment;
+
+  SandboxPartner(ObjectMapper json, Environment environment) {
     this.json = json;
+    this.environment = environment;
   }
 
+  /**
+   * The partner's behaviour: as last changed at runtime, else as configured under
+   * {@code ensemble.sandbox-partner.behaviour.<partnerKey>.<field>} (e.g. {@code ...meshgate.latencyMillis: 200}),
+   * else {@link SandboxBehaviour#DEFAULT}.
+   */
   public SandboxBehaviour behaviour(String partnerKey) {
-    return behaviours.getOrDefault(partnerKey, SandboxBehaviour.DEFAULT);
+    return behaviours.computeIfAbsent(partnerKey, this::configured);
+  }
+
+  private SandboxBehaviour configured(String partnerKey) {
+    Map<String, Object> settings = Binder.get(environment)
+        .bind("ensemble.sandbox-partner.behaviour." + partnerKey, Bindable.mapOf(String.class, Object.class))
+        .orElse(Map.of());
+    if (settings.isEmpty()) {
+      return SandboxBehaviour.DEFAULT;
+    }
+    Map<String, Object> merged = json.convertValue(SandboxBehaviour.DEFAULT, Map.class);
+    merged.putAll(settings);
+    return json.convertValue(merged, SandboxBehaviour.class);
   }
 
   public void setBehaviour(String partnerKey, SandboxBehaviour behaviour) {
