@@ -52,6 +52,29 @@ public class Partner {
 
   private Instant updatedAt;
 
+  // What the onboarding learnt (V4)
+  private String dataAccess;
+
+  private String jurisdiction;
+
+  private Long annualContractValue;
+
+  @Convert(converter = StringListConverter.class)
+  private List<String> certifications = new ArrayList<>();
+
+  private String sandboxId;
+
+  private String onboardingInstanceId;
+
+  private Instant onboardingStartedAt;
+
+  private Instant activatedAt;
+
+  @Column(name = "onboarding_lead_time_seconds")
+  private Long onboardingLeadTimeSeconds;
+
+  private String closedReason;
+
   @Version
   private long version;
 
@@ -97,4 +120,32 @@ public class Partner {
   public void setCredentialRef(String credentialRef) { this.credentialRef = credentialRef; }
   public Instant getCreatedAt() { return createdAt; }
   public Instant getUpdatedAt() { return updatedAt; }
+  public String getDataAccess() { return dataAccess; }
+  public void setDataAccess(String dataAccess) { this.dataAccess = dataAccess; }
+  public String getJurisdiction() { return jurisdiction; }
+  public void setJurisdiction(String jurisdiction) { this.jurisdiction = jurisdiction; }
+  public Long getAnnualContractValue() { return annualContractValue; }
+  public void setAnnualContractValue(Long annualContractValue) { this.annualContractValue = annualContractValue; }
+  public List<String> getCertifications() { return certifications; }
+  public void setCertifications(List<String> certifications) { this.certifications = new ArrayList<>(certifications); }
+  public String getSandboxId() { return sandboxId; }
+  public void setSandboxId(String sandboxId) { this.sandboxId = sandboxId; }
+  public String getOnboardingInstanceId() { return onboardingInstanceId; }
+  public void setOnboardingInstanceId(String onboardingInstanceId) { this.onboardingInstanceId = onboardingInstanceId; }
+  public Instant getOnboardingStartedAt() { return onboardingStartedAt; }
+  public void setOnboardingStartedAt(Instant onboardingStartedAt) { this.onboardingStartedAt = onboardingStartedAt; }
+  public Instant getActivatedAt() { return activatedAt; }
+  public Long getOnboardingLeadTimeSeconds() { return onboardingLeadTimeSeconds; }
+  public String getClosedReason() { return closedReason; }
+  public void setClosedReason(String closedReason) { this.closedReason = closedReason; }
+
+  /** Active from {@code activatedAt}; the lead time runs from the start of this onboarding. */
+  public void activate(Instant activatedAt) {
+    this.status = PartnerStatus.ACTIVE;
+    this.activatedAt = activatedAt;
+    this.closedReason = null;
+    if (onboardingStartedAt != null) {
+      this.onboardingLeadTimeSeconds = java.time.Duration.between(onboardingStartedAt, activatedAt).toSeconds();
+    }
+  }
 }

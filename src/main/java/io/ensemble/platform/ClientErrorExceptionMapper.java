@@ -36,7 +36,21 @@ class ClientErrorExceptionMapper implements ExceptionMapper<RestException> {
     return camundaDefault.toResponse(exception);
   }
 
-  private static Response clientError(int status, String message) {
+  /**
+   * An {@link InvalidInputException} that escapes Camunda's resources unwrapped: thrown by a start listener
+   * or a delegate while starting an instance, it is not a {@code ProcessEngineException}, so Camunda passes it
+   * on as it is instead of wrapping it in a {@link RestException}.
+   */
+  @Priority(1)
+  static class Unwrapped implements ExceptionMapper<InvalidInputException> {
+
+    @Override
+    public Response toResponse(InvalidInputException exception) {
+      return clientError(exception.status(), exception.getMessage());
+    }
+  }
+
+  static Response clientError(int status, String message) {
     ExceptionDto dto = new ExceptionDto();
     dto.setType("InvalidRequestException");
     dto.setMessage(message);

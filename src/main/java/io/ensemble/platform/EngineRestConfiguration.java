@@ -10,6 +10,7 @@ class EngineRestConfiguration {
 
   @Bean
   ResourceConfigCustomizer engineRestClientErrors() {
-    return config -> config.register(ClientErrorExceptionMapper.class);
+    return config -> config.register(ClientErrorExceptionMapper.class)
+        .register(ClientErrorExceptionMapper.Unwrapped.class);
   }
 }

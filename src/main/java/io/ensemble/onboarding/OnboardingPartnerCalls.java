@@ -1,0 +1,47 @@
+package io.ensemble.onboarding;
+
+import io.ensemble.partnerapi.ConformanceReport;
+import io.ensemble.partnerapi.PartnerApiClient;
+import io.ensemble.partnerapi.PartnerCall;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The partner calls of onboarding, made through the Partner API client with the idempotency key of the
+ * calling step. Business refusals of conformance and provisioning stay {@link BpmnError}s for the model's
+ * boundary events; a partner that refuses a notification does not stop the onboarding (logged).
+ */
+@Component
+class OnboardingPartnerCalls {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OnboardingPartnerCalls.class);
+
+  private final PartnerApiClient client;
+
+  OnboardingPartnerCalls(PartnerApiClient client) {
+    this.client = client;
+  }
+
+  ConformanceReport conformance(DelegateExecution execution, String partnerKey) {
+    return client.conformance(PartnerCall.of(execution, partnerKey));
+  }
+
+  String provisionSandbox(DelegateExecution execution, String partnerKey, String templateId) {
+    return client.provisionSandbox(PartnerCall.of(execution, partnerKey), templateId).sandboxId();
+  }
+
+  void deprovisionSandbox(DelegateExecution execution, String partnerKey, String sandboxId) {
+    client.deprovisionSandbox(PartnerCall.of(execution, partnerKey), sandboxId);
+  }
+
+  void notify(DelegateExecution execution, String partnerKey, String type, String summary) {
+    try {
+      client.notify(PartnerCall.of(execution, partnerKey), type, summary);
+    } catch (BpmnError refused) {
+      LOG.warn("Partner {} refused the {} notification: {}", partnerKey, type, refused.getMessage());
+    }
+  }
+}
