@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -93,6 +94,17 @@ public final class Browser implements AutoCloseable {
     Path file = screenshots.resolve("%02d-%s.png".formatted(shots.incrementAndGet(), name));
     write(file, driver.getScreenshotAs(OutputType.BYTES));
     return file;
+  }
+
+  /** Like {@link #screenshot}, with the window made {@code height} pixels tall for this one picture. */
+  public Path tallScreenshot(String name, int height) {
+    Dimension size = driver.manage().window().getSize();
+    driver.manage().window().setSize(new Dimension(size.getWidth(), height));
+    try {
+      return screenshot(name);
+    } finally {
+      driver.manage().window().setSize(size);
+    }
   }
 
   /** Saves the current page's screenshot and DOM under {@code name}, for diagnosing a failure. */

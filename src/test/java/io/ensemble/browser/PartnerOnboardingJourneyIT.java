@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import io.ensemble.onboarding.PartnerOnboardingProcess;
 import io.ensemble.partner.PartnerRepository;
 import io.ensemble.partner.PartnerStatus;
 import io.ensemble.security.DemoUsers;
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -49,11 +49,11 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("demo")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Disabled("partner-onboarding (process, forms, registry API) is not on this branch yet")
 class PartnerOnboardingJourneyIT {
 
-  static final String PROCESS = "partner-onboarding";
+  static final String PROCESS = PartnerOnboardingProcess.KEY;
   static final String PROCESS_NAME = "Partner onboarding";
+  static final String PARTNER_KEY_VARIABLE = PartnerOnboardingProcess.Var.PARTNER_KEY;
   /** A new partner that will handle personal data: every review applies, then a data-sharing agreement. */
   static final String PARTNER_KEY = "aurora-insights";
   static final String PARTNER_NAME = "Aurora Insights";
@@ -61,6 +61,8 @@ class PartnerOnboardingJourneyIT {
   static final String FAILING_PARTNER_KEY = "lumen-metrics";
   static final String FAILING_PARTNER_NAME = "Lumen Metrics";
   static final Duration PATIENCE = Duration.ofSeconds(60);
+  /** The review whose form the README shows. */
+  static final String DOCS_REVIEW = "data-governance";
 
   @RegisterExtension
   static BrowserExtension browserExtension = new BrowserExtension("partner-onboarding");
@@ -107,7 +109,7 @@ class PartnerOnboardingJourneyIT {
     start.type("Partner key", PARTNER_KEY)
         .type("Partner name", PARTNER_NAME)
         .choose("Partner type", "Data platform")
-        .choose("Capabilities", "Telemetry analytics")
+        .choose("Capabilities", "Analytics")
         .choose("Capabilities", "Privacy safeguards")
         .choose("Access to Ensemble data", "Personal data")
         .type("Jurisdiction", "DE")
@@ -173,7 +175,7 @@ class PartnerOnboardingJourneyIT {
     awaitActive(PARTNER_KEY, instanceOf(PARTNER_KEY));
     assertThat(partners.findById(PARTNER_KEY)).get().extracting(p -> p.getStatus()).isEqualTo(PartnerStatus.ACTIVE);
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS)
-        .variableValueEquals("partnerKey", PARTNER_KEY).count()).isZero();
+        .variableValueEquals(PARTNER_KEY_VARIABLE, PARTNER_KEY).count()).isZero();
   }
 
   @Test
@@ -223,8 +225,11 @@ class PartnerOnboardingJourneyIT {
       assertThat(tasks(taskName)).as("the refused task is still open").hasSize(1);
     }
     form.choose("Your decision", "Approve");
-    Path shot = browser.screenshot(group + "-review-decided");
-    saveForDocs(shot, "tasklist-review-form.png", group.equals("security"));
+    tasklist.dismissNotifications();
+    browser.screenshot(group + "-review-decided");
+    if (group.equals(DOCS_REVIEW)) {
+      saveForDocs(browser.tallScreenshot(group + "-review-form-for-readme", 1040), "tasklist-review-form.png");
+    }
     tasklist.complete();
     await().atMost(PATIENCE).until(() -> tasks(taskName).isEmpty());
   }
@@ -237,12 +242,12 @@ class PartnerOnboardingJourneyIT {
 
   void awaitTasks(int count) {
     await().atMost(PATIENCE).until(() -> taskService.createTaskQuery().processDefinitionKey(PROCESS)
-        .processVariableValueEquals("partnerKey", PARTNER_KEY).count() >= count);
+        .processVariableValueEquals(PARTNER_KEY_VARIABLE, PARTNER_KEY).count() >= count);
   }
 
   String instanceOf(String partnerKey) {
     return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS)
-        .variableValueEquals("partnerKey", partnerKey).singleResult().getId();
+        .variableValueEquals(PARTNER_KEY_VARIABLE, partnerKey).singleResult().getId();
   }
 
   void awaitActive(String partnerKey, String instanceId) {
@@ -280,7 +285,7 @@ class PartnerOnboardingJourneyIT {
         {"variables": {
           "partnerKey": {"value": "%s"}, "partnerName": {"value": "%s"},
           "partnerType": {"value": "ISV"},
-          "capabilities": {"value": "[\\"TELEMETRY_ANALYTICS\\"]"},
+          "capabilities": {"value": "[\\"ANALYTICS\\"]"},
           "dataAccess": {"value": "NONE"}, "jurisdiction": {"value": "NL"},
           "annualContractValue": {"value": 20000, "type": "Long"},
           "certifications": {"value": "[\\"SOC2\\", \\"ISO27001\\"]"},
@@ -322,9 +327,9 @@ class PartnerOnboardingJourneyIT {
   }
 
   /** With {@code -Densemble.docs=<folder>} (the docs profile), keeps this screenshot for the README. */
-  static void saveForDocs(Path screenshot, String name, boolean wanted) {
+  static void saveForDocs(Path screenshot, String name) {
     String docs = System.getProperty("ensemble.docs");
-    if (docs != null && wanted) {
+    if (docs != null) {
       try {
         Files.copy(screenshot, Path.of(docs).resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       } catch (java.io.IOException e) {
