@@ -2,6 +2,7 @@ package io.ensemble.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +27,15 @@ class ModelPicturesTest {
     }
     assertThat(stale)
         .as("models whose picture in docs/ is not current; regenerate them with `%s`", ModelPictures.RENDER_COMMAND)
+        .isEmpty();
+  }
+
+  @Test
+  void readmeShowsEveryModel() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    assertThat(ModelPictures.models().stream().map(ModelPictures::pictureOf).map(ModelPictures::unixPath)
+        .filter(picture -> !readme.contains("](" + picture + ")")))
+        .as("pictures missing from README.md's section 'What it looks like'")
         .isEmpty();
   }
 
