@@ -5,19 +5,25 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.ensemble.onboarding.PartnerOnboardingProcess;
+import io.ensemble.partner.Partner;
 import io.ensemble.partner.PartnerRepository;
 import io.ensemble.partner.PartnerStatus;
 import io.ensemble.security.DemoUsers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,8 +38,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -173,7 +181,7 @@ class PartnerOnboardingJourneyIT {
     tasklist.complete();
 
     awaitActive(PARTNER_KEY, instanceOf(PARTNER_KEY));
-    assertThat(partners.findById(PARTNER_KEY)).get().extracting(p -> p.getStatus()).isEqualTo(PartnerStatus.ACTIVE);
+    assertThat(partners.findById(PARTNER_KEY)).get().extracting(Partner::getStatus).isEqualTo(PartnerStatus.ACTIVE);
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS)
         .variableValueEquals(PARTNER_KEY_VARIABLE, PARTNER_KEY).count()).isZero();
   }
@@ -253,7 +261,7 @@ class PartnerOnboardingJourneyIT {
   void awaitActive(String partnerKey, String instanceId) {
     try {
       await().atMost(PATIENCE).until(() -> "ACTIVE".equals(partnerStatus(partnerKey)));
-    } catch (org.awaitility.core.ConditionTimeoutException e) {
+    } catch (ConditionTimeoutException e) {
       throw new AssertionError("Partner " + partnerKey + " is " + partnerStatus(partnerKey) + ", not ACTIVE; "
           + whereIs(instanceId), e);
     }
@@ -270,8 +278,8 @@ class PartnerOnboardingJourneyIT {
 
   void changeSandbox(String partnerKey, String behaviour) {
     var admin = rest.withBasicAuth(DemoUsers.DEMO_ADMIN, DemoUsers.DEMO_ADMIN_PASSWORD);
-    var headers = new org.springframework.http.HttpHeaders();
-    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    var headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
     var response = admin.exchange("/sandbox-partners/{key}/behaviour", HttpMethod.PUT,
         new HttpEntity<>(behaviour, headers), String.class, partnerKey);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -279,8 +287,8 @@ class PartnerOnboardingJourneyIT {
 
   /** Another system starts an onboarding over REST: a low-risk partner, so no manual review. */
   String startOverRest(String partnerKey, String partnerName) {
-    var headers = new org.springframework.http.HttpHeaders();
-    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    var headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
     String body = """
         {"variables": {
           "partnerKey": {"value": "%s"}, "partnerName": {"value": "%s"},
@@ -307,7 +315,7 @@ class PartnerOnboardingJourneyIT {
       job = await().atMost(PATIENCE).until(
           () -> managementService.createJobQuery().processInstanceId(instanceId).withException().singleResult(),
           j -> j != null);
-    } catch (org.awaitility.core.ConditionTimeoutException e) {
+    } catch (ConditionTimeoutException e) {
       throw new AssertionError("No failed partner call in " + whereIs(instanceId), e);
     }
     managementService.setJobRetries(job.getId(), 1);
@@ -321,7 +329,7 @@ class PartnerOnboardingJourneyIT {
     if (runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count() == 0) {
       return "instance " + instanceId + " (ended at " + historyService.createHistoricActivityInstanceQuery()
           .processInstanceId(instanceId).orderByHistoricActivityInstanceEndTime().desc().list().stream()
-          .findFirst().map(a -> a.getActivityId()).orElse("?") + ")";
+          .findFirst().map(HistoricActivityInstance::getActivityId).orElse("?") + ")";
     }
     return "instance " + instanceId + " (at " + runtimeService.getActiveActivityIds(instanceId) + ")";
   }
@@ -331,9 +339,9 @@ class PartnerOnboardingJourneyIT {
     String docs = System.getProperty("ensemble.docs");
     if (docs != null) {
       try {
-        Files.copy(screenshot, Path.of(docs).resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        Files.copy(screenshot, Path.of(docs).resolve(name), StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
   }
