@@ -55,6 +55,10 @@ class OnboardingDelegates {
   @Bean
   JavaDelegate provisionSandbox() {
     return execution -> {
+      onboarding.provisionedSandbox(key(execution)).ifPresent(replaced -> {
+        partner.deprovisionReplacedSandbox(execution, key(execution), replaced);
+        onboarding.sandboxDeprovisioned(key(execution));
+      });
       String sandboxId = partner.provisionSandbox(execution, key(execution), properties.sandboxTemplate());
       onboarding.recordSandbox(key(execution), sandboxId);
       execution.setVariable(SANDBOX_ID, sandboxId);

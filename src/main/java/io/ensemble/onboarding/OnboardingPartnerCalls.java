@@ -37,6 +37,15 @@ class OnboardingPartnerCalls {
     client.deprovisionSandbox(PartnerCall.of(execution, partnerKey), sandboxId);
   }
 
+  /**
+   * Removes the sandbox a new one replaces (a retry after a failed or stalled sandbox), within the provisioning
+   * step: its own idempotency key, derived from the step's, so that a retried job replays it.
+   */
+  void deprovisionReplacedSandbox(DelegateExecution execution, String partnerKey, String sandboxId) {
+    PartnerCall step = PartnerCall.of(execution, partnerKey);
+    client.deprovisionSandbox(PartnerCall.of(partnerKey, step.idempotencyKey() + ":replaced"), sandboxId);
+  }
+
   void notify(DelegateExecution execution, String partnerKey, String type, String summary) {
     try {
       client.notify(PartnerCall.of(execution, partnerKey), type, summary);

@@ -264,6 +264,8 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
     assertThat(calls(postRequestedFor(urlEqualTo("/partners/" + key + "/v1/sandboxes")))).isEqualTo(2);
     assertThat(PARTNER.findAll(postRequestedFor(urlEqualTo("/partners/" + key + "/v1/sandboxes")))
         .stream().map(r -> r.getHeader("Idempotency-Key")).distinct()).hasSize(2);
+    assertThat(calls(deleteRequestedFor(urlEqualTo("/partners/" + key + "/v1/sandboxes/" + firstSandbox)))).isEqualTo(1);
+    assertThat(partner(key).getSandboxId()).isEqualTo(secondSandbox);
     sandboxReady(instance);
     executeJobs(instance);
     assertThat(instance).isEnded().hasPassed(SANDBOX_FAILED, PARTNER_ACTIVATED);
