@@ -147,6 +147,11 @@ class PartnerOnboardingJourneyIT {
     tasklist.openFilter("My tasks");
     assertThat(tasklist.tasks()).noneMatch(task -> task.contains(PARTNER_NAME));
     browser.screenshot("finance-sees-no-review");
+    // not even with a link to one of them
+    String legalReview = tasks("Review legal: " + PARTNER_NAME).get(0).getId();
+    assertThat(tasklist.openTaskLink(legalReview)).isEmpty();
+    assertThat(tasklist.notifications()).contains("No matching task with id " + legalReview);
+    browser.screenshot("finance-cannot-open-a-review-by-link");
   }
 
   @Test

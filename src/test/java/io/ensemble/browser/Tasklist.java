@@ -1,6 +1,7 @@
 package io.ensemble.browser;
 
 import java.util.List;
+import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -52,6 +53,20 @@ public final class Tasklist extends Webapp {
     browser.visible(By.xpath("//div[@cam-tasklist-task]//h2[contains(@class,'task')][normalize-space(.)='%s']"
         .formatted(name)));
     return this;
+  }
+
+  /**
+   * Follows a link to a task (as a person pasting it would) and returns the task's name as shown, or nothing
+   * when Tasklist answers with a notification instead (no such task, or not for this user).
+   */
+  public Optional<String> openTaskLink(String taskId) {
+    dismissNotifications();
+    browser.driver().get(baseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    By header = By.cssSelector("div[cam-tasklist-task] h2.task");
+    browser.waiting().until(d -> !notifications().isEmpty()
+        || d.findElements(header).stream().anyMatch(WebElement::isDisplayed));
+    return browser.driver().findElements(header).stream().filter(WebElement::isDisplayed)
+        .map(h -> h.getText().strip()).findFirst();
   }
 
   public Tasklist claim() {
