@@ -7,8 +7,10 @@ import io.ensemble.onboarding.PartnerOnboardingProcess.ConformanceDecision;
 import io.ensemble.onboarding.PartnerOnboardingProcess.ReviewOutcome;
 import io.ensemble.onboarding.PartnerOnboardingProcess.StalledSandboxDecision;
 import io.ensemble.platform.InvalidInputException;
+import io.ensemble.security.EnsembleGroup;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -18,8 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * The human decisions of {@code partner-onboarding}, checked on the server whatever the client: Tasklist's
  * forms enforce the same, a REST completion without a decision, or without a comment where one is required
- * (everything but an approval), is refused with 400 and the task stays open. On {@code create} the task's
- * previous answers are cleared, so that a loop (changes requested, wait longer) asks afresh.
+ * (everything but an approval), is refused with 400 and the task stays open. On {@code create} the task is
+ * named for Tasklist and its previous answers are cleared, so that a loop (changes requested, wait longer)
+ * asks afresh.
  */
 @Component("onboardingTaskListener")
 class OnboardingTaskListener implements TaskListener {
@@ -36,6 +39,7 @@ class OnboardingTaskListener implements TaskListener {
   public void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       answersOf(task.getTaskDefinitionKey()).forEach(name -> task.getExecution().setVariable(name, null));
+      name(task);
       return;
     }
     switch (task.getTaskDefinitionKey()) {
@@ -79,6 +83,24 @@ class OnboardingTaskListener implements TaskListener {
     if (outcome == ReviewOutcome.REJECTED) {
       reject(task, "Rejected by the " + group + " review: " + comment);
     }
+  }
+
+  /**
+   * What Tasklist shows: the model's business name with the partner, so that a person can tell tasks apart,
+   * and for reviews the reviewing group ("Security review: Northwind Analytics"), also given to the form.
+   */
+  private static void name(DelegateTask task) {
+    String partnerName = (String) task.getVariable(PARTNER_NAME);
+    String title = task.getName();
+    if (task.getTaskDefinitionKey().equals(Activity.REVIEW)
+        || task.getTaskDefinitionKey().equals(Activity.ADDRESS_REVIEW_FINDINGS)) {
+      String group = EnsembleGroup.displayNameOf((String) task.getVariable(REVIEW_GROUP));
+      task.setVariableLocal(REVIEW_NAME, group);
+      title = task.getTaskDefinitionKey().equals(Activity.REVIEW)
+          ? group + " review"
+          : "Address " + group.toLowerCase(Locale.ROOT) + " review findings";
+    }
+    task.setName(title + ": " + partnerName);
   }
 
   private static List<String> answersOf(String taskDefinitionKey) {

@@ -94,6 +94,8 @@ public final class PartnerOnboardingProcess {
     // one review (local to the review subprocess instance)
     public static final String REVIEW = "review";
     public static final String REVIEW_GROUP = "reviewGroup";
+    /** The reviewing group's display name, local to the task, for its form. */
+    public static final String REVIEW_NAME = "reviewName";
     public static final String REVIEW_REASON = "reviewReason";
     public static final String REVIEW_OUTCOME = "reviewOutcome";
     public static final String REVIEW_COMMENT = "reviewComment";

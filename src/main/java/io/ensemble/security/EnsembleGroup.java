@@ -30,4 +30,14 @@ public enum EnsembleGroup {
   public String displayName() {
     return displayName;
   }
+
+  /** The display name of a group id, or the id itself for a group Ensemble does not define. */
+  public static String displayNameOf(String groupId) {
+    for (EnsembleGroup group : values()) {
+      if (group.id.equals(groupId)) {
+        return group.displayName;
+      }
+    }
+    return groupId;
+  }
 }

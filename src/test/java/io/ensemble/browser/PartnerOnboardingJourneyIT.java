@@ -9,6 +9,7 @@ import io.ensemble.partner.Partner;
 import io.ensemble.partner.PartnerRepository;
 import io.ensemble.partner.PartnerStatus;
 import io.ensemble.security.DemoUsers;
+import io.ensemble.security.EnsembleGroup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -148,7 +149,7 @@ class PartnerOnboardingJourneyIT {
     assertThat(tasklist.tasks()).noneMatch(task -> task.contains(PARTNER_NAME));
     browser.screenshot("finance-sees-no-review");
     // not even with a link to one of them
-    String legalReview = tasks("Review legal: " + PARTNER_NAME).get(0).getId();
+    String legalReview = tasks("Legal review: " + PARTNER_NAME).get(0).getId();
     assertThat(tasklist.openTaskLink(legalReview)).isEmpty();
     assertThat(tasklist.notifications()).contains("No matching task with id " + legalReview);
     browser.screenshot("finance-cannot-open-a-review-by-link");
@@ -224,7 +225,7 @@ class PartnerOnboardingJourneyIT {
 
   void review(String reviewer, String filter, String group, boolean tryEmptyFirst) {
     earlierStepsPassed();
-    String taskName = "Review " + group + ": " + PARTNER_NAME;
+    String taskName = EnsembleGroup.displayNameOf(group) + " review: " + PARTNER_NAME;
     await().atMost(PATIENCE).until(() -> !tasks(taskName).isEmpty());
     tasklist.logInAs(reviewer);
     assertThat(tasklist.filters()).contains(filter);

@@ -69,7 +69,7 @@ class PartnerOnboardingEndToEndTest {
     String security = openTask("sam", key);
     String dataGovernance = openTask("dana", key);
     String legal = openTask("leo", key);
-    assertThat(taskName("sam", security)).isEqualTo("Review security: Northwind Analytics");
+    assertThat(taskName("sam", security)).isEqualTo("Security review: Northwind Analytics");
 
     assertThat(complete("leo", security, "{\"reviewOutcome\": {\"value\": \"APPROVED\"}}"))
         .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);

@@ -20,6 +20,7 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,7 +61,11 @@ class PartnerOnboardingModelTest extends OnboardingTestSupport {
       assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("latest");
       assertThat(deployedForms).as(task.getId() + " form").containsKey(task.getCamundaFormRef());
       assertThat(task.getCamundaDueDate()).as(task.getId()).isNotBlank();
-      assertThat(task.getName()).as(task.getId()).contains("${partnerName}");
+      assertThat(task.getName()).as(task.getId()).doesNotContain("${");
+      assertThat(task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list())
+          .as(task.getId() + " is named for Tasklist on create")
+          .anyMatch(listener -> "create".equals(listener.getCamundaEvent())
+              && "${onboardingTaskListener}".equals(listener.getCamundaDelegateExpression()));
       assertThat(task.getCamundaCandidateGroups()).as(task.getId()).isNotBlank();
     }
     assertThat(deployedForms.keySet()).containsAll(constants(PartnerOnboardingProcess.Form.class));

@@ -102,7 +102,7 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
     assertThat(instance).isWaitingAt(REVIEW);
     List<Task> tasks = openTasks(instance);
     assertThat(tasks).extracting(Task::getName).containsExactlyInAnyOrder(
-        "Review security: Partner " + key, "Review data-governance: Partner " + key, "Review legal: Partner " + key);
+        "Security review: Partner " + key, "Data governance review: Partner " + key, "Legal review: Partner " + key);
     assertThat(tasks).allSatisfy(task -> {
       assertThat(task.getDueDate()).isNotNull();
       assertThat(task.getFormKey()).isNull();
@@ -157,7 +157,7 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
   void requestedChangesGoThroughTheAllianceManagerBackToTheSameReview() {
     String key = newPartnerKey("changes");
     ProcessInstance instance = start(with(lowRisk(key), Var.CERTIFICATIONS, "[]")); // MEDIUM: security only
-    assertThat(openTasks(instance)).extracting(Task::getName).containsExactly("Review security: Partner " + key);
+    assertThat(openTasks(instance)).extracting(Task::getName).containsExactly("Security review: Partner " + key);
 
     complete(reviewTask(instance, "security"), Var.REVIEW_OUTCOME, "CHANGES_REQUESTED",
         Var.REVIEW_COMMENT, "Enable MFA for all admin accounts");
@@ -322,7 +322,7 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
     ProcessInstance instance = start(with(with(lowRisk(key), Var.DATA_ACCESS, "AGGREGATED"),
         Var.JURISDICTION, "FR"));
     assertThat(openTasks(instance)).extracting(Task::getName)
-        .containsExactlyInAnyOrder("Review security: Partner " + key, "Review data-governance: Partner " + key);
+        .containsExactlyInAnyOrder("Security review: Partner " + key, "Data governance review: Partner " + key);
     complete(reviewTask(instance, "security"), Var.REVIEW_OUTCOME, "APPROVED");
     complete(reviewTask(instance, "data-governance"), Var.REVIEW_OUTCOME, "APPROVED", Var.REVIEW_COMMENT, "fine");
     executeJobs(instance);
