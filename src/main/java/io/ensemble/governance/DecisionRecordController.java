@@ -4,13 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ensemble.platform.InvalidInputException;
+import io.ensemble.security.CurrentUser;
 import io.ensemble.security.EnsembleGroup;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,20 +40,20 @@ class DecisionRecordController {
   record Override(JsonNode outputs, String reason, String by, Instant at) {}
 
   private final DecisionRecordRepository records;
-  private final IdentityService identityService;
+  private final CurrentUser currentUser;
   private final ObjectMapper objectMapper;
 
-  DecisionRecordController(DecisionRecordRepository records, IdentityService identityService,
+  DecisionRecordController(DecisionRecordRepository records, CurrentUser currentUser,
       ObjectMapper objectMapper) {
     this.records = records;
-    this.identityService = identityService;
+    this.currentUser = currentUser;
     this.objectMapper = objectMapper;
   }
 
   @GetMapping
   List<DecisionRecordView> list(@RequestParam(required = false) String decisionKey,
       @RequestParam(required = false) String subjectKey) {
-    requireGroup(READERS);
+    currentUser.requireAnyGroup(READERS, "read decision records");
     List<DecisionRecord> found;
     if (decisionKey != null && subjectKey != null) {
       found = records.findByDecisionKeyAndSubjectKeyOrderByEvaluatedAtDescIdDesc(decisionKey, subjectKey);
@@ -71,14 +69,14 @@ class DecisionRecordController {
 
   @GetMapping("/{id}")
   DecisionRecordView get(@PathVariable long id) {
-    requireGroup(READERS);
+    currentUser.requireAnyGroup(READERS, "read decision records");
     return view(find(id));
   }
 
   @PostMapping("/{id}/override")
   @Transactional
   DecisionRecordView override(@PathVariable long id, @RequestBody OverrideRequest request) {
-    String user = requireGroup(OVERRIDERS);
+    String user = currentUser.requireAnyGroup(OVERRIDERS, "override a decision");
     if (request == null || request.reason() == null || request.reason().isBlank()) {
       throw new InvalidInputException("an override needs a reason");
     }
@@ -103,18 +101,6 @@ class DecisionRecordController {
   private DecisionRecord find(long id) {
     return records.findById(id)
         .orElseThrow(() -> new InvalidInputException(404, "no decision record " + id));
-  }
-
-  /** The current user, if in one of the groups; 403 otherwise (the filter has already refused anonymous calls). */
-  private String requireGroup(Set<String> allowed) {
-    Authentication authentication = identityService.getCurrentAuthentication();
-    Collection<String> groups = authentication == null || authentication.getGroupIds() == null
-        ? List.of() : authentication.getGroupIds();
-    if (authentication == null || groups.stream().noneMatch(allowed::contains)) {
-      throw new InvalidInputException(403, "only " + String.join(", ", allowed.stream().sorted().toList())
-          + " may do this");
-    }
-    return authentication.getUserId();
   }
 
   private DecisionRecordView view(DecisionRecord record) {

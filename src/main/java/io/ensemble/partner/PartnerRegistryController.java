@@ -1,11 +1,10 @@
 package io.ensemble.partner;
 
+import io.ensemble.security.CurrentUser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,13 +26,13 @@ class PartnerRegistryController {
 
   private final PartnerRepository partners;
   private final PartnerReviewRepository reviews;
-  private final IdentityService identityService;
+  private final CurrentUser currentUser;
 
   PartnerRegistryController(PartnerRepository partners, PartnerReviewRepository reviews,
-      IdentityService identityService) {
+      CurrentUser currentUser) {
     this.partners = partners;
     this.reviews = reviews;
-    this.identityService = identityService;
+    this.currentUser = currentUser;
   }
 
   record ReviewView(String group, String reason, String outcome, String comment, String decidedBy,
@@ -46,24 +45,16 @@ class PartnerRegistryController {
 
   @GetMapping
   List<PartnerView> all() {
-    requireReader();
+    currentUser.requireAnyGroup(READERS, "read the partner registry");
     return partners.findAllByOrderByName().stream().map(p -> view(p, null)).toList();
   }
 
   @GetMapping("/{key}")
   PartnerView one(@PathVariable String key) {
-    requireReader();
+    currentUser.requireAnyGroup(READERS, "read the partner registry");
     Partner partner = partners.findById(key)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No partner " + key));
     return view(partner, reviews.findByPartnerKeyOrderByDecidedAt(key));
-  }
-
-  private void requireReader() {
-    Authentication current = identityService.getCurrentAuthentication();
-    if (current == null || current.getGroupIds() == null
-        || current.getGroupIds().stream().noneMatch(READERS::contains)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The partner registry is open to " + READERS);
-    }
   }
 
   private static PartnerView view(Partner p, List<PartnerReview> reviews) {

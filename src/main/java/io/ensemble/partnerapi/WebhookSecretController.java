@@ -2,13 +2,11 @@ package io.ensemble.partnerapi;
 
 import io.ensemble.partner.PartnerRepository;
 import io.ensemble.platform.InvalidInputException;
-import io.ensemble.security.EnsembleGroup;
+import io.ensemble.security.CurrentUser;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.BpmnError;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,23 +25,19 @@ class WebhookSecretController {
   private final WebhookSecrets secrets;
   private final PartnerApiClient client;
   private final PartnerRepository partners;
-  private final IdentityService identityService;
+  private final CurrentUser currentUser;
 
   WebhookSecretController(WebhookSecrets secrets, PartnerApiClient client, PartnerRepository partners,
-      IdentityService identityService) {
+      CurrentUser currentUser) {
     this.secrets = secrets;
     this.client = client;
     this.partners = partners;
-    this.identityService = identityService;
+    this.currentUser = currentUser;
   }
 
   @PostMapping("/api/partner-webhook-secrets/{partnerKey}/rotation")
   ResponseEntity<Map<String, Object>> rotate(@PathVariable String partnerKey) {
-    Authentication current = identityService.getCurrentAuthentication();
-    if (current == null || current.getGroupIds() == null
-        || !current.getGroupIds().contains(EnsembleGroup.CAMUNDA_ADMIN)) {
-      throw new InvalidInputException(403, "Only administrators rotate webhook secrets");
-    }
+    currentUser.requireAdmin("rotate webhook secrets");
     if (!partners.existsById(partnerKey)) {
       throw new InvalidInputException(404, "Unknown partner " + partnerKey);
     }

@@ -2,7 +2,7 @@ package io.ensemble.partnerapi.sandbox;
 
 import io.ensemble.partnerapi.PartnerApiClient;
 import io.ensemble.partnerapi.sandbox.SandboxPartnerLedger.Answer;
-import io.ensemble.security.EnsembleGroup;
+import io.ensemble.security.CurrentUser;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -42,12 +40,12 @@ class SandboxPartnerController {
 
   private final SandboxPartner partner;
   private final SandboxPartnerLedger ledger;
-  private final IdentityService identityService;
+  private final CurrentUser currentUser;
 
-  SandboxPartnerController(SandboxPartner partner, SandboxPartnerLedger ledger, IdentityService identityService) {
+  SandboxPartnerController(SandboxPartner partner, SandboxPartnerLedger ledger, CurrentUser currentUser) {
     this.partner = partner;
     this.ledger = ledger;
-    this.identityService = identityService;
+    this.currentUser = currentUser;
   }
 
   @GetMapping("/v1/conformance")
@@ -226,12 +224,7 @@ class SandboxPartnerController {
   }
 
   private ResponseEntity<?> adminOnly(Supplier<ResponseEntity<?>> action) {
-    Authentication current = identityService.getCurrentAuthentication();
-    if (current == null || current.getGroupIds() == null
-        || !current.getGroupIds().contains(EnsembleGroup.CAMUNDA_ADMIN)) {
-      return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(PROBLEM)
-          .body(problem(403, "Forbidden", "Only administrators change or read the sandbox partner"));
-    }
+    currentUser.requireAdmin("change or read the sandbox partner");
     return action.get();
   }
 
