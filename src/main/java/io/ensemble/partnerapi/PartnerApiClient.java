@@ -17,6 +17,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -268,13 +272,19 @@ public class PartnerApiClient {
     return body.length() <= 200 ? body : body.substring(0, 200) + "…";
   }
 
-  /** {@code Retry-After} in seconds (HTTP dates are rare from APIs and not honoured). */
-  private static Duration retryAfter(HttpResponse<?> response) {
-    return response.headers().firstValue("Retry-After").flatMap(value -> {
+  /** {@code Retry-After} as delay-seconds or as an HTTP date (RFC 9110 §10.2.3); unreadable values are ignored. */
+  static Duration retryAfter(HttpResponse<?> response) {
+    return response.headers().firstValue("Retry-After").map(String::trim).flatMap(value -> {
       try {
-        return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
-      } catch (NumberFormatException e) {
-        return Optional.empty();
+        return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+      } catch (NumberFormatException notSeconds) {
+        try {
+          Instant until = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+          Duration wait = Duration.between(Instant.now(), until);
+          return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+        } catch (DateTimeParseException notADate) {
+          return Optional.empty();
+        }
       }
     }).orElse(null);
   }

@@ -3,6 +3,7 @@ package io.ensemble.partnerapi;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static io.ensemble.partnerapi.PartnerApiTestSupport.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -110,20 +111,25 @@ class PartnerCallFaultsTest {
     assertThat(callLog.findByIdempotencyKeyOrderByIdAsc(key).get(3).getHttpStatus()).isEqualTo(200);
   }
 
-  @Test
-  void retryAfterPostponesTheNextAttempt() {
-    String partnerKey = "busy-partner";
+  static Stream<Arguments> retryAfterValues() {
+    return Stream.of(
+        Arguments.of("busy-partner-seconds", "120"),
+        Arguments.of("busy-partner-date", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+            .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(125))));
+  }
+
+  @ParameterizedTest(name = "Retry-After: {1}")
+  @MethodSource("retryAfterValues")
+  void retryAfterPostponesTheNextAttempt(String partnerKey, String retryAfter) {
     wireMockPartner(partners, partnerKey);
     wireMock().stubFor(get(urlEqualTo("/" + partnerKey + "/v1/conformance"))
-        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
+        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", retryAfter)));
     String instanceId = startConformanceProbe(partnerKey, 1);
     Job job = job(managementService, instanceId);
 
-    try {
-      managementService.executeJob(job.getId());
-    } catch (PartnerCallException expected) {
-      assertThat(expected.retryAfter()).hasValue(java.time.Duration.ofSeconds(120));
-    }
+    assertThatThrownBy(() -> managementService.executeJob(job.getId()))
+        .isInstanceOfSatisfying(PartnerCallException.class, failure -> assertThat(failure.retryAfter()).hasValueSatisfying(
+            wait -> assertThat(wait).isBetween(java.time.Duration.ofSeconds(110), java.time.Duration.ofSeconds(125))));
 
     Job retried = job(managementService, instanceId);
     assertThat(retried.getRetries()).isEqualTo(2);
