@@ -41,6 +41,7 @@ class PartnerCallFaultsTest {
   @Autowired PartnerRepository partners;
   @Autowired PartnerCallLogRepository callLog;
   @Autowired PartnerApiClient client;
+  @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
   @BeforeEach
   void deploy() {
@@ -109,6 +110,10 @@ class PartnerCallFaultsTest {
             org.assertj.core.groups.Tuple.tuple(3, PartnerCallLog.Outcome.FAILED),
             org.assertj.core.groups.Tuple.tuple(4, PartnerCallLog.Outcome.SUCCESS));
     assertThat(callLog.findByIdempotencyKeyOrderByIdAsc(key).get(3).getHttpStatus()).isEqualTo(200);
+    assertThat(meters.get("ensemble.partner.calls").tags("partner", partnerKey, "outcome", "FAILED").timer().count())
+        .isEqualTo(3);
+    assertThat(meters.get("ensemble.partner.calls").tags("partner", partnerKey, "outcome", "SUCCESS").timer().count())
+        .isEqualTo(1);
   }
 
   static Stream<Arguments> retryAfterValues() {
