@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ensemble.partner.Partner;
 import io.ensemble.partner.PartnerRepository;
 import io.ensemble.partnerapi.PartnerCallLog.Outcome;
+import io.ensemble.platform.LocalServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.io.IOException;
@@ -132,8 +133,7 @@ public class PartnerApiClient {
     if (!properties.callbackUrl().isBlank()) {
       return properties.callbackUrl();
     }
-    String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-    return "http://localhost:" + port + "/api/partner-events";
+    return LocalServer.baseUrl(environment) + "/api/partner-events";
   }
 
   private <T> T exchange(PartnerCall call, PartnerOperation operation, String path, Object body, Class<T> type) {

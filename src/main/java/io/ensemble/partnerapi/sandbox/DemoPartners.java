@@ -5,6 +5,7 @@ import static io.ensemble.partner.PartnerType.*;
 import io.ensemble.partner.Partner;
 import io.ensemble.partner.PartnerRepository;
 import io.ensemble.partner.PartnerType;
+import io.ensemble.platform.LocalServer;
 import io.ensemble.partner.PartnerStatus;
 import java.util.List;
 import org.slf4j.Logger;
@@ -76,9 +77,7 @@ public class DemoPartners {
   @EventListener
   @Order(3)
   public void onStarted(ApplicationStartedEvent event) {
-    String base = "http://localhost:"
-        + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"))
-        + "/sandbox-partners/";
+    String base = LocalServer.baseUrl(environment) + "/sandbox-partners/";
     for (DemoPartner demo : PARTNERS) {
       Partner partner = partners.findById(demo.key()).orElse(null);
       if (partner == null) {
@@ -89,9 +88,8 @@ public class DemoPartners {
         partner.setCredentialRef(CREDENTIAL_REF);
         partners.save(partner);
         LOG.info("Created demo partner {} at {}", demo.key(), partner.getApiBaseUrl());
-      } else if (!partner.getApiBaseUrl().equals(base + demo.key())
-          && partner.getApiBaseUrl().startsWith("http://localhost:")
-          && partner.getApiBaseUrl().contains("/sandbox-partners/")) {
+      } else if (partner.getApiBaseUrl().matches("http://localhost:\\d+/sandbox-partners/" + demo.key())) {
+        // still wired to the built-in sandbox partner: follow the port this run listens on
         partner.setApiBaseUrl(base + demo.key());
         partners.save(partner);
       }
