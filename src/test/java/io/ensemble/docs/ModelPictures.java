@@ -27,9 +27,21 @@ public final class ModelPictures {
 
   private ModelPictures() {}
 
-  /** The model files, as paths relative to the project folder, in a stable order. */
+  /**
+   * The model files, as paths relative to the project folder, in a stable order. Never empty: run from anywhere
+   * but the project folder, every check built on it would otherwise pass without looking at a model.
+   */
   public static List<Path> models() {
-    return MODEL_FOLDERS.stream().flatMap(folder -> list(Path.of(folder), "." + folder)).sorted().toList();
+    List<Path> models = MODEL_FOLDERS.stream().flatMap(folder -> list(Path.of(folder), "." + folder)).sorted().toList();
+    if (models.isEmpty()) {
+      throw new IllegalStateException("No models in " + MODEL_FOLDERS + " below " + Path.of("").toAbsolutePath());
+    }
+    return models;
+  }
+
+  /** The model files of one kind: {@code bpmn} or {@code dmn}. */
+  public static List<Path> models(String kind) {
+    return models().stream().filter(model -> model.toString().endsWith("." + kind)).toList();
   }
 
   public static Path pictureOf(Path model) {
@@ -41,7 +53,7 @@ public final class ModelPictures {
   public static Map<String, String> recordedHashes() {
     Map<String, String> hashes = new LinkedHashMap<>();
     if (!Files.exists(HASHES)) {
-      return hashes;
+      throw new IllegalStateException(HASHES + " is missing: render the pictures with ./mvnw -Pdocs verify");
     }
     for (String line : read(HASHES)) {
       if (!line.isBlank()) {
@@ -71,7 +83,7 @@ public final class ModelPictures {
 
   private static Stream<Path> list(Path folder, String extension) {
     if (!Files.isDirectory(folder)) {
-      return Stream.empty();
+      throw new IllegalStateException("No folder " + folder.toAbsolutePath());
     }
     try (Stream<Path> files = Files.list(folder)) {
       return files.filter(f -> f.getFileName().toString().endsWith(extension)).toList().stream();

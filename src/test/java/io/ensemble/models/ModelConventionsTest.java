@@ -2,7 +2,8 @@ package io.ensemble.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import io.ensemble.docs.ModelPictures;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.xml.parsers.DocumentBuilderFactory;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -27,10 +28,10 @@ import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * The house rules of DESIGN.md §3–§4 and STYLE.md for every model file, so that a model cannot drift from
@@ -39,12 +40,11 @@ import org.w3c.dom.NodeList;
  */
 class ModelConventionsTest {
 
-  private static final Path BPMN = Path.of("bpmn");
-  private static final Path DMN = Path.of("dmn");
+  private static final String DMNDI = "https://www.omg.org/spec/DMN/20191111/DMNDI/";
 
   @TestFactory
-  Stream<DynamicTest> everyProcessFollowsTheConventions() throws IOException {
-    return files(BPMN, ".bpmn").map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+  Stream<DynamicTest> everyProcessFollowsTheConventions() {
+    return ModelPictures.models("bpmn").stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
       BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
       Bpmn.validateModel(model);
       String id = baseName(file, ".bpmn");
@@ -88,45 +88,40 @@ class ModelConventionsTest {
   }
 
   @TestFactory
-  Stream<DynamicTest> everyDecisionFollowsTheConventions() throws IOException {
-    return files(DMN, ".dmn").map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+  Stream<DynamicTest> everyDecisionFollowsTheConventions() {
+    return ModelPictures.models("dmn").stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
       DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
+      Dmn.validateModel(model);
       String id = baseName(file, ".dmn");
       Decision decision = model.getModelElementById(id);
       assertThat(decision).as("decision with id = file name '%s'", id).isNotNull();
-      assertThat(decision.getName()).as("%s has a business name", id).isNotBlank();
       assertThat(decision.getCamundaHistoryTimeToLiveString()).as("%s history time to live", id).isNotBlank();
-      List<String> drawn = dmnShapeRefs(file);
-      assertThat(model.getModelElementsByType(Decision.class)).allSatisfy(d ->
-          assertThat(drawn).as("DMN DI shape of %s", d.getId()).contains(d.getId()));
-    }));
-  }
 
-  /** Camunda's DMN model API does not read DMN DI, so the shapes are read from the XML itself. */
-  private static List<String> dmnShapeRefs(Path file) throws Exception {
-    var factory = DocumentBuilderFactory.newInstance();
-    factory.setNamespaceAware(true);
-    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    NodeList shapes = factory.newDocumentBuilder().parse(file.toFile()).getElementsByTagNameNS("*", "DMNShape");
-    List<String> refs = new ArrayList<>();
-    for (int i = 0; i < shapes.getLength(); i++) {
-      refs.add(((Element) shapes.item(i)).getAttribute("dmnElementRef"));
-    }
-    return refs;
+      // Camunda's DMN model API does not read DMN DI: the shapes are read from the document itself
+      List<String> drawn = model.getDocument().getRootElement().getChildElementsByNameNs(DMNDI, "DMNDI").stream()
+          .flatMap(dmndi -> dmndi.getChildElementsByNameNs(DMNDI, "DMNDiagram").stream())
+          .flatMap(diagram -> diagram.getChildElementsByNameNs(DMNDI, "DMNShape").stream())
+          .map(shape -> shape.getAttribute("dmnElementRef"))
+          .toList();
+      assertThat(model.getModelElementsByType(Decision.class)).allSatisfy(d -> {
+        assertThat(d.getName()).as("%s has a business name", d.getId()).isNotBlank();
+        assertThat(drawn).as("DMN DI shape of %s", d.getId()).contains(d.getId());
+      });
+      assertThat(model.getModelElementsByType(DecisionTable.class)).allSatisfy(table ->
+          assertThat(table.getHitPolicy()).as("hit policy chosen on purpose").isNotNull());
+      assertThat(model.getModelElementsByType(Rule.class)).allSatisfy(rule ->
+          assertThat(rule.getDescription()).as("annotation (why) of %s", rule.getId()).isNotNull());
+
+      try (InputStream in = Files.newInputStream(file)) {
+        assertThat(DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine().parseDecisions(in))
+            .as("the engine accepts %s", id).isNotEmpty();
+      }
+    }));
   }
 
   private static boolean overlap(Bounds a, Bounds b) {
     return a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
         && a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
-  }
-
-  private static Stream<Path> files(Path folder, String extension) throws IOException {
-    if (!Files.isDirectory(folder)) {
-      return Stream.empty();
-    }
-    try (Stream<Path> list = Files.list(folder)) {
-      return list.filter(p -> p.toString().endsWith(extension)).sorted().toList().stream();
-    }
   }
 
   private static String baseName(Path file, String extension) {
