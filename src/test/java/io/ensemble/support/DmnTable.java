@@ -16,6 +16,8 @@ import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
 import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Rule;
 
 /**
@@ -34,25 +36,30 @@ public final class DmnTable implements DmnDecisionTableEvaluationListener {
   private final List<String> ruleIds;
   private List<String> lastMatched = List.of();
 
-  private DmnTable(String key) {
+  private DmnTable(String file, String key) {
     this.key = key;
     DefaultDmnEngineConfiguration configuration =
         (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
     configuration.customPostDecisionTableEvaluationListeners(List.of(this));
     this.engine = configuration.buildEngine();
-    Path file = DMN_DIR.resolve(key + ".dmn");
-    try (InputStream in = Files.newInputStream(file)) {
+    Path path = DMN_DIR.resolve(file + ".dmn");
+    try (InputStream in = Files.newInputStream(path)) {
       this.decision = engine.parseDecision(key, in);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    this.ruleIds = Dmn.readModelFromFile(file.toFile()).getModelElementsByType(Rule.class).stream()
-        .map(Rule::getId)
-        .toList();
+    Decision table = Dmn.readModelFromFile(path.toFile()).getModelElementById(key);
+    this.ruleIds = ((DecisionTable) table.getExpression()).getRules().stream().map(Rule::getId).toList();
   }
 
+  /** The decision of the same name as its file. */
   public static DmnTable load(String key) {
-    return new DmnTable(key);
+    return new DmnTable(key, key);
+  }
+
+  /** One decision of a file that holds several (a decision requirements diagram). */
+  public static DmnTable load(String file, String decisionKey) {
+    return new DmnTable(file, decisionKey);
   }
 
   public synchronized Evaluation evaluate(Map<String, Object> variables) {
