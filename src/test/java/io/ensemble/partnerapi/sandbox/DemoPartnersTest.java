@@ -2,25 +2,30 @@ package io.ensemble.partnerapi.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.ensemble.initiative.GoalMetric;
+import io.ensemble.initiative.OfferingKind;
+import io.ensemble.support.DmnTable;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The demo partners speak the same language as the decisions that will pick them. */
 class DemoPartnersTest {
 
-  private static final Pattern QUOTED_CODE = Pattern.compile("<text>\"([A-Z_]+)\"</text>");
-
   @Test
-  void everyDemoCapabilityIsOneTheCapabilityMapCanAskFor() throws Exception {
-    Set<String> codes = QUOTED_CODE.matcher(Files.readString(Path.of("dmn/capability-map.dmn"))).results()
-        .map(m -> m.group(1)).collect(Collectors.toSet());
+  void everyDemoCapabilityIsOneTheCapabilityMapCanAskFor() {
+    DmnTable capabilityMap = DmnTable.load("capability-map");
+    Set<String> asked = new HashSet<>();
+    for (GoalMetric goal : GoalMetric.values()) {
+      for (OfferingKind kind : OfferingKind.values()) {
+        asked.addAll(capabilityMap.evaluate(Map.of("goalMetric", goal.name(), "offeringKind", kind.name()))
+            .result().collectEntries("capability"));
+      }
+    }
 
     assertThat(DemoPartners.PARTNERS).allSatisfy(partner ->
-        assertThat(codes).as("capabilities of %s", partner.key()).containsAll(partner.capabilities()));
+        assertThat(asked).as("capabilities of %s", partner.key()).containsAll(partner.capabilities()));
   }
 
   @Test
