@@ -63,14 +63,35 @@ class SandboxPartnerController {
     });
   }
 
+  /**
+   * A request that carries a webhook secret. Its {@code toString} leaves the secret out, because that is what
+   * Spring MVC writes to the debug log when it reads a request body.
+   */
+  record WebhookRequest(String templateId, String callbackUrl, String webhookSecret) {
+    WebhookRequest {
+      templateId = blankToNull(templateId);
+      callbackUrl = blankToNull(callbackUrl);
+      webhookSecret = blankToNull(webhookSecret);
+    }
+
+    private static String blankToNull(String value) {
+      return value == null || value.isBlank() ? null : value;
+    }
+
+    @Override
+    public String toString() {
+      return "WebhookRequest[templateId=" + templateId + ", callbackUrl=" + callbackUrl + ", webhookSecret=***]";
+    }
+  }
+
   @PostMapping("/v1/sandboxes")
   ResponseEntity<?> provisionSandbox(@PathVariable String partnerKey,
       @RequestHeader(name = PartnerApiClient.IDEMPOTENCY_KEY, required = false) String key,
-      @RequestBody(required = false) Map<String, Object> request) {
+      @RequestBody(required = false) WebhookRequest request) {
     return answer(partnerKey, "provisionSandbox", key, false, () -> {
-      String templateId = required(request, "templateId");
-      String callbackUrl = required(request, "callbackUrl");
-      String secret = required(request, "webhookSecret");
+      String templateId = request == null ? null : request.templateId();
+      String callbackUrl = request == null ? null : request.callbackUrl();
+      String secret = request == null ? null : request.webhookSecret();
       if (templateId == null || callbackUrl == null || secret == null) {
         return invalid("templateId, callbackUrl and webhookSecret are required");
       }
@@ -159,10 +180,10 @@ class SandboxPartnerController {
   @PutMapping("/v1/webhook")
   ResponseEntity<?> updateWebhook(@PathVariable String partnerKey,
       @RequestHeader(name = PartnerApiClient.IDEMPOTENCY_KEY, required = false) String key,
-      @RequestBody(required = false) Map<String, Object> request) {
+      @RequestBody(required = false) WebhookRequest request) {
     return answer(partnerKey, "updateWebhook", key, false, () -> {
-      String callbackUrl = required(request, "callbackUrl");
-      String secret = required(request, "webhookSecret");
+      String callbackUrl = request == null ? null : request.callbackUrl();
+      String secret = request == null ? null : request.webhookSecret();
       if (callbackUrl == null || secret == null) {
         return invalid("callbackUrl and webhookSecret are required");
       }
