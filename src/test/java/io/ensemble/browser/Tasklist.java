@@ -10,6 +10,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 public final class Tasklist extends Webapp {
 
   private static final By FILTERS = By.cssSelector(".task-filter h4.name a");
+  /** Tasklist's words for an open filter without tasks. */
+  private static final String NO_MATCHING_TASK = "No task matching filters found.";
   private static final By TASKS = By.cssSelector("ol.tasks-list li.task h4.task a");
 
   public Tasklist(Browser browser, String baseUrl) {
@@ -39,9 +41,15 @@ public final class Tasklist extends Webapp {
     return this;
   }
 
-  /** The names of the tasks listed in the open filter, once the list has loaded. */
+  /**
+   * The names of the tasks listed in the open filter, once the list has loaded: either tasks are listed or
+   * Tasklist says that none match, so that an empty answer is never a list that has not loaded yet.
+   */
   public List<String> tasks() {
     browser.visible(By.cssSelector("div[cam-tasks] > div.ng-scope"));
+    browser.waiting().until(d -> !d.findElements(TASKS).isEmpty()
+        || d.findElements(By.xpath("//*[contains(normalize-space(.),'%s')]".formatted(NO_MATCHING_TASK))).stream()
+            .anyMatch(element -> element.isDisplayed()));
     return texts(TASKS);
   }
 
