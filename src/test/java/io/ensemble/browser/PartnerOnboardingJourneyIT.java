@@ -10,6 +10,7 @@ import io.ensemble.partner.PartnerRepository;
 import io.ensemble.partner.PartnerStatus;
 import io.ensemble.security.DemoUsers;
 import io.ensemble.security.EnsembleGroup;
+import io.ensemble.support.Rest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -131,7 +132,7 @@ class PartnerOnboardingJourneyIT {
     assertThat(tasklist.notifications()).contains("The process has been started");
     browser.screenshot("onboarding-started");
     // what amira may see of it over the API: her onboarding, running
-    assertThat(as("amira").getForObject(
+    assertThat(Rest.as(rest, "amira").getForObject(
         "/engine-rest/process-instance?processDefinitionKey={key}&variables=partnerKey_eq_{partner}",
         List.class, PROCESS, PARTNER_KEY)).hasSize(1);
   }
@@ -274,12 +275,8 @@ class PartnerOnboardingJourneyIT {
     }
   }
 
-  TestRestTemplate as(String user) {
-    return rest.withBasicAuth(user, user);
-  }
-
   String partnerStatus(String partnerKey) {
-    Map<?, ?> partner = as("amira").getForObject("/api/partners/{key}", Map.class, partnerKey);
+    Map<?, ?> partner = Rest.as(rest, "amira").getForObject("/api/partners/{key}", Map.class, partnerKey);
     return partner == null ? null : String.valueOf(partner.get("status"));
   }
 
@@ -306,7 +303,7 @@ class PartnerOnboardingJourneyIT {
           "certifications": {"value": "[\\"SOC2\\", \\"ISO27001\\"]"},
           "apiBaseUrl": {"value": "%s"}}}
         """.formatted(partnerKey, partnerName, sandboxUrl(partnerKey));
-    var response = as("amira").exchange("/engine-rest/process-definition/key/{key}/start", HttpMethod.POST,
+    var response = Rest.as(rest, "amira").exchange("/engine-rest/process-definition/key/{key}/start", HttpMethod.POST,
         new HttpEntity<>(body, headers), Map.class, PROCESS);
     assertThat(response.getStatusCode()).as("start: %s", response.getBody()).isEqualTo(HttpStatus.OK);
     return (String) response.getBody().get("id");

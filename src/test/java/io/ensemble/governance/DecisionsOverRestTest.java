@@ -1,18 +1,19 @@
 package io.ensemble.governance;
 
+import static io.ensemble.support.Rest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ensemble.initiative.GoalMetric;
-import io.ensemble.launch.PricingService;
-import io.ensemble.platform.InvalidInputException;
 import io.ensemble.launch.PricingService.CustomerSegment;
 import io.ensemble.launch.PricingService.PricingInput;
 import io.ensemble.launch.PricingService.UsagePredictability;
-import io.ensemble.security.DemoUsers;
+import io.ensemble.launch.PricingService;
+import io.ensemble.platform.InvalidInputException;
 import io.ensemble.security.EnsembleGroup;
+import io.ensemble.support.Rest;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
@@ -21,8 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -54,7 +53,7 @@ class DecisionsOverRestTest {
 
   @Test
   void financeEvaluatesThePricingModelOverRest() throws Exception {
-    ResponseEntity<String> response = as(EnsembleGroup.FINANCE).exchange(evaluate("pricing-model"), HttpMethod.POST,
+    ResponseEntity<String> response = Rest.as(rest, EnsembleGroup.FINANCE).exchange(evaluate("pricing-model"), HttpMethod.POST,
         json(TELEMETRY_INPUTS), String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -66,7 +65,7 @@ class DecisionsOverRestTest {
 
   @Test
   void financeEvaluatesARevenueShareWeightOverRest() throws Exception {
-    ResponseEntity<String> response = as(EnsembleGroup.FINANCE).exchange(evaluate("revenue-share"), HttpMethod.POST,
+    ResponseEntity<String> response = Rest.as(rest, EnsembleGroup.FINANCE).exchange(evaluate("revenue-share"), HttpMethod.POST,
         json("""
             {"variables": {"partnerRole": {"value": "LEAD_INTEGRATOR", "type": "String"},
                            "pricingModel": {"value": "OUTCOME_BASED", "type": "String"}}}
@@ -80,7 +79,7 @@ class DecisionsOverRestTest {
 
   @Test
   void governanceOfficeEvaluatesTheLeadIntegratorAndCapabilityMapOverRest() throws Exception {
-    var grace = as(EnsembleGroup.GOVERNANCE_OFFICE);
+    var grace = Rest.as(rest, EnsembleGroup.GOVERNANCE_OFFICE);
     ResponseEntity<String> lead = grace.exchange(evaluate("lead-integrator"), HttpMethod.POST, json("""
         {"variables": {"partnerType": {"value": "SYSTEM_INTEGRATOR", "type": "String"},
                        "domainExpertise": {"value": true, "type": "Boolean"},
@@ -113,10 +112,10 @@ class DecisionsOverRestTest {
   @Test
   void aUserWithoutPermissionCannotEvaluate() {
     // the CIO office may read decision definitions but not evaluate them: 403
-    assertThat(as(EnsembleGroup.CIO).exchange(evaluate("pricing-model"), HttpMethod.POST, json(TELEMETRY_INPUTS),
+    assertThat(Rest.as(rest, EnsembleGroup.CIO).exchange(evaluate("pricing-model"), HttpMethod.POST, json(TELEMETRY_INPUTS),
         String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     // sales may not even see the definition; Camunda answers as if it did not exist
-    assertThat(as(EnsembleGroup.SALES).exchange(evaluate("pricing-model"), HttpMethod.POST, json(TELEMETRY_INPUTS),
+    assertThat(Rest.as(rest, EnsembleGroup.SALES).exchange(evaluate("pricing-model"), HttpMethod.POST, json(TELEMETRY_INPUTS),
         String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
 
@@ -152,7 +151,7 @@ class DecisionsOverRestTest {
   void financeOverridesADecisionWithAReasonAndTheOriginalStays() throws Exception {
     long id = pricingService.decide("offer-" + UUID.randomUUID(), telemetry()).recordId();
 
-    ResponseEntity<String> overridden = as(EnsembleGroup.FINANCE).exchange(override(id), HttpMethod.POST, json("""
+    ResponseEntity<String> overridden = Rest.as(rest, EnsembleGroup.FINANCE).exchange(override(id), HttpMethod.POST, json("""
         {"outputs": {"pricingModel": "USAGE_BASED"},
          "reason": "Anchor customer insists on paying per API call for the first year"}
         """), String.class);
@@ -166,7 +165,7 @@ class DecisionsOverRestTest {
     assertThat(record.at("/override/at").asText()).isNotBlank();
 
     // once overridden, a record is not overridden again: a new evaluation records a new outcome
-    assertThat(as(EnsembleGroup.GOVERNANCE_OFFICE).exchange(override(id), HttpMethod.POST, json("""
+    assertThat(Rest.as(rest, EnsembleGroup.GOVERNANCE_OFFICE).exchange(override(id), HttpMethod.POST, json("""
         {"outputs": {"pricingModel": "OUTCOME_BASED"}, "reason": "second thoughts"}
         """), String.class).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
   }
@@ -179,19 +178,19 @@ class DecisionsOverRestTest {
         """;
 
     for (EnsembleGroup group : List.of(EnsembleGroup.SALES, EnsembleGroup.CIO, EnsembleGroup.ALLIANCE_MANAGERS)) {
-      assertThat(as(group).exchange(override(id), HttpMethod.POST, json(body), String.class).getStatusCode())
+      assertThat(Rest.as(rest, group).exchange(override(id), HttpMethod.POST, json(body), String.class).getStatusCode())
           .as(group.id()).isEqualTo(HttpStatus.FORBIDDEN);
     }
     assertThat(rest.exchange(override(id), HttpMethod.POST, json(body), String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(as(EnsembleGroup.GOVERNANCE_OFFICE).exchange(override(id), HttpMethod.POST, json(body), String.class)
+    assertThat(Rest.as(rest, EnsembleGroup.GOVERNANCE_OFFICE).exchange(override(id), HttpMethod.POST, json(body), String.class)
         .getStatusCode()).isEqualTo(HttpStatus.OK);
   }
 
   @Test
   void anOverrideNeedsAReasonAndOutputs() {
     long id = pricingService.decide("offer-" + UUID.randomUUID(), telemetry()).recordId();
-    var finance = as(EnsembleGroup.FINANCE);
+    var finance = Rest.as(rest, EnsembleGroup.FINANCE);
 
     ResponseEntity<String> noReason = finance.exchange(override(id), HttpMethod.POST,
         json("{\"outputs\": {\"pricingModel\": \"USAGE_BASED\"}, \"reason\": \"  \"}"), String.class);
@@ -209,12 +208,12 @@ class DecisionsOverRestTest {
 
   @Test
   void decisionRecordsAreForGovernanceFinanceAndTheCioOnly() {
-    assertThat(as(EnsembleGroup.SALES).getForEntity("/api/decision-records", String.class).getStatusCode())
+    assertThat(Rest.as(rest, EnsembleGroup.SALES).getForEntity("/api/decision-records", String.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(rest.getForEntity("/api/decision-records", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
     for (EnsembleGroup group : List.of(EnsembleGroup.GOVERNANCE_OFFICE, EnsembleGroup.FINANCE, EnsembleGroup.CIO)) {
-      assertThat(as(group).getForEntity("/api/decision-records?decisionKey=pricing-model", String.class)
+      assertThat(Rest.as(rest, group).getForEntity("/api/decision-records?decisionKey=pricing-model", String.class)
           .getStatusCode()).as(group.id()).isEqualTo(HttpStatus.OK);
     }
   }
@@ -237,7 +236,7 @@ class DecisionsOverRestTest {
   }
 
   private JsonNode getRecords(EnsembleGroup group, String query) throws Exception {
-    ResponseEntity<String> response = as(group).getForEntity("/api/decision-records" + query, String.class);
+    ResponseEntity<String> response = Rest.as(rest, group).getForEntity("/api/decision-records" + query, String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     return objectMapper.readTree(response.getBody());
   }
@@ -248,16 +247,5 @@ class DecisionsOverRestTest {
 
   private static String override(long id) {
     return "/api/decision-records/" + id + "/override";
-  }
-
-  private TestRestTemplate as(EnsembleGroup group) {
-    var user = DemoUsers.of(group);
-    return rest.withBasicAuth(user.id(), user.password());
-  }
-
-  private static HttpEntity<String> json(String body) {
-    var headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return new HttpEntity<>(body, headers);
   }
 }

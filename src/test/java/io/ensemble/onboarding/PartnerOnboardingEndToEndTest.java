@@ -1,10 +1,12 @@
 package io.ensemble.onboarding;
 
+import static io.ensemble.support.Rest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ensemble.partnerapi.sandbox.SandboxPartnerLedger;
 import io.ensemble.support.EmbeddedPostgresDatabase;
+import io.ensemble.support.Rest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -60,7 +59,7 @@ class PartnerOnboardingEndToEndTest {
           "apiBaseUrl": {"value": "%s"}}}
         """.formatted(key, key, partnerApi);
 
-    ResponseEntity<Map> started = as("amira").exchange(
+    ResponseEntity<Map> started = Rest.as(rest, "amira").exchange(
         "/engine-rest/process-definition/key/partner-onboarding/start", HttpMethod.POST, json(start), Map.class);
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(started.getBody()).containsEntry("businessKey", key);
@@ -91,7 +90,7 @@ class PartnerOnboardingEndToEndTest {
         .isEqualTo(HttpStatus.NO_CONTENT);
 
     await().atMost(PATIENCE).untilAsserted(() -> {
-      Map<String, Object> partner = as("amira").getForObject("/api/partners/" + key, Map.class);
+      Map<String, Object> partner = Rest.as(rest, "amira").getForObject("/api/partners/" + key, Map.class);
       assertThat(partner).containsEntry("status", "ACTIVE").containsEntry("riskTier", "MEDIUM");
       assertThat(partner.get("onboardingLeadTime")).isNotNull();
       assertThat((List<?>) partner.get("reviews")).hasSize(3);
@@ -100,33 +99,23 @@ class PartnerOnboardingEndToEndTest {
     assertThat(ledger.count(key, "provisionSandbox")).isEqualTo(1);
     assertThat(ledger.count(key, "deprovisionSandbox")).isZero();
     assertThat(ledger.effects(key)).filteredOn(effect -> effect.operation().equals("notify")).hasSize(1);
-    assertThat(as("amira").getForObject("/engine-rest/process-instance?businessKey=" + key, List.class)).isEmpty();
+    assertThat(Rest.as(rest, "amira").getForObject("/engine-rest/process-instance?businessKey=" + key, List.class)).isEmpty();
   }
 
   private String openTask(String user, String businessKey) {
     return await().atMost(PATIENCE).until(() -> {
-      List<Map<String, Object>> tasks = as(user).getForObject(
+      List<Map<String, Object>> tasks = Rest.as(rest, user).getForObject(
           "/engine-rest/task?processInstanceBusinessKey=" + businessKey, List.class);
       return tasks.size() == 1 ? (String) tasks.get(0).get("id") : null;
     }, id -> id != null);
   }
 
   private String taskName(String user, String taskId) {
-    return (String) as(user).getForObject("/engine-rest/task/" + taskId, Map.class).get("name");
+    return (String) Rest.as(rest, user).getForObject("/engine-rest/task/" + taskId, Map.class).get("name");
   }
 
   private HttpStatus complete(String user, String taskId, String variables) {
-    return HttpStatus.valueOf(as(user).exchange("/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
+    return HttpStatus.valueOf(Rest.as(rest, user).exchange("/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
         json("{\"variables\": " + variables + "}"), String.class).getStatusCode().value());
-  }
-
-  private TestRestTemplate as(String user) {
-    return rest.withBasicAuth(user, user);
-  }
-
-  private static HttpEntity<String> json(String body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return new HttpEntity<>(body, headers);
   }
 }

@@ -2,6 +2,7 @@ package io.ensemble.onboarding;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static io.ensemble.onboarding.PartnerOnboardingProcess.Activity.*;
+import static io.ensemble.support.Rest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -20,11 +21,8 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -553,12 +551,6 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey)
         .count()).isZero();
     assertThat(partners.findById(businessKey)).isEmpty();
-  }
-
-  private static HttpEntity<String> json(String body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return new HttpEntity<>(body, headers);
   }
 
   private void sandboxReady(ProcessInstance instance) {

@@ -1,9 +1,11 @@
 package io.ensemble.platform;
 
+import static io.ensemble.support.Rest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ensemble.security.DemoUsers;
 import io.ensemble.security.EnsembleGroup;
+import io.ensemble.support.Rest;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
@@ -17,11 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** The platform as a client sees it on the default (demo) profile: nothing without credentials. */
@@ -77,8 +76,8 @@ class PlatformSecurityTest {
   void financeCannotSeeOrCompleteALegalTask() {
     String instanceId = runtimeService.startProcessInstanceByKey(PROBE).getId();
     String taskId = taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
-    var finance = as(EnsembleGroup.FINANCE);
-    var legal = as(EnsembleGroup.LEGAL);
+    var finance = Rest.as(rest, EnsembleGroup.FINANCE);
+    var legal = Rest.as(rest, EnsembleGroup.LEGAL);
 
     assertThat(finance.getForObject("/engine-rest/task?processInstanceId=" + instanceId, List.class)).isEmpty();
     assertThat(finance.getForEntity("/engine-rest/task/" + taskId, String.class).getStatusCode())
@@ -127,16 +126,5 @@ class PlatformSecurityTest {
     ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/", String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getBody()).containsIgnoringCase("tasklist");
-  }
-
-  private TestRestTemplate as(EnsembleGroup group) {
-    var user = DemoUsers.of(group);
-    return rest.withBasicAuth(user.id(), user.password());
-  }
-
-  private static HttpEntity<String> json(String body) {
-    var headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return new HttpEntity<>(body, headers);
   }
 }
