@@ -21,15 +21,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import io.ensemble.support.PartnerEvents;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -219,11 +217,12 @@ class PartnerEventsTest {
   @Test
   void secretsAppearInNoLogNoVariableNoResponseAndNotInTheDatabase(CapturedOutput output) {
     // everything any library logs, not only what the test configuration lets through
+    LogLevel configured = loggingSystem.getLoggerConfiguration(LoggingSystem.ROOT_LOGGER_NAME).getConfiguredLevel();
     loggingSystem.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.DEBUG);
     try {
       secretsStayInside(output);
     } finally {
-      loggingSystem.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
+      loggingSystem.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, configured);
     }
   }
 
@@ -274,17 +273,10 @@ class PartnerEventsTest {
   }
 
   private ResponseEntity<Map> post(String partnerKey, String secret, long timestamp, String body) {
-    return post(partnerKey, WebhookSignature.sign(secret, timestamp, body.getBytes(StandardCharsets.UTF_8)), body);
+    return PartnerEvents.post(rest, partnerKey, secret, timestamp, body);
   }
 
   private ResponseEntity<Map> post(String partnerKey, String signature, String body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    headers.set(WebhookSignature.PARTNER_KEY_HEADER, partnerKey);
-    if (signature != null) {
-      headers.set(WebhookSignature.SIGNATURE_HEADER, signature);
-    }
-    return rest.exchange("/api/partner-events", HttpMethod.POST,
-        new HttpEntity<>(body.getBytes(StandardCharsets.UTF_8), headers), Map.class);
+    return PartnerEvents.postWithSignature(rest, partnerKey, signature, body);
   }
 }

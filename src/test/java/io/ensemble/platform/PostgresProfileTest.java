@@ -13,10 +13,9 @@ import io.ensemble.partnerapi.PartnerCallLogRepository;
 import io.ensemble.partnerapi.PartnerEvent;
 import io.ensemble.partnerapi.PartnerEventRepository;
 import io.ensemble.partnerapi.WebhookSecrets;
-import io.ensemble.partnerapi.WebhookSignature;
 import io.ensemble.security.DemoUsers;
 import io.ensemble.support.EmbeddedPostgresDatabase;
-import java.nio.charset.StandardCharsets;
+import io.ensemble.support.PartnerEvents;
 import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -25,11 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -108,13 +103,8 @@ class PostgresProfileTest {
   }
 
   private HttpStatus postEvent(String partnerKey, String secret, String body) {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    headers.set(WebhookSignature.PARTNER_KEY_HEADER, partnerKey);
-    headers.set(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, Instant.now().getEpochSecond(), bytes));
-    return HttpStatus.valueOf(rest.exchange("/api/partner-events", HttpMethod.POST, new HttpEntity<>(bytes, headers),
-        String.class).getStatusCode().value());
+    return HttpStatus.valueOf(PartnerEvents.post(rest, partnerKey, secret, Instant.now().getEpochSecond(), body)
+        .getStatusCode().value());
   }
 
   @Test
