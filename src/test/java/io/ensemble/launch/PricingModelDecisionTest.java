@@ -55,11 +55,10 @@ class PricingModelDecisionTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void theExamplesHitEveryRule() {
-    Set<String> hit = new HashSet<>();
-    oneExamplePerRule().forEach(args -> hit.addAll(TABLE.evaluate((Map<String, Object>) args.get()[1]).matchedRules()));
-
-    assertThat(hit).containsExactlyInAnyOrderElementsOf(TABLE.ruleIds());
+    assertThat(TABLE.rulesHitBy(oneExamplePerRule().map(args -> (Map<String, Object>) args.get()[1])))
+        .containsExactlyInAnyOrderElementsOf(TABLE.ruleIds());
   }
 
   @Test

@@ -5,8 +5,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -65,6 +68,13 @@ public final class DmnTable implements DmnDecisionTableEvaluationListener {
   public synchronized Evaluation evaluate(Map<String, Object> variables) {
     DmnDecisionResult result = engine.evaluateDecision(decision, variables);
     return new Evaluation(result, lastMatched);
+  }
+
+  /** Every rule that any of the inputs matched. */
+  public Set<String> rulesHitBy(Stream<Map<String, Object>> inputs) {
+    Set<String> hit = new HashSet<>();
+    inputs.forEach(variables -> hit.addAll(evaluate(variables).matchedRules()));
+    return hit;
   }
 
   public List<String> ruleIds() {
