@@ -24,7 +24,8 @@ class CircuitBreakerTest {
 
   @Test
   void deadPartnerIsCutOffThenReconnectedAfterRecovery() {
-    String partnerKey = "dead-partner";
+    // a key of its own per run: the WireMock server and the breakers outlive a test
+    String partnerKey = "dead-partner-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     wireMockPartner(partners, partnerKey);
     String url = "/" + partnerKey + "/v1/notifications";
     wireMock().stubFor(post(urlEqualTo(url)).willReturn(aResponse().withStatus(503)));

@@ -216,12 +216,12 @@ class PartnerCallFaultsTest {
 
   @Test
   void eachLoopIterationHasItsOwnKeyAndEachRetryKeepsIt() {
-    String partnerKey = "looping-partner";
+    String partnerKey = "looping-partner-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     wireMockPartner(partners, partnerKey);
     String url = "/" + partnerKey + "/v1/conformance";
-    wireMock().stubFor(get(urlEqualTo(url)).inScenario("flaky").whenScenarioStateIs("Started")
+    wireMock().stubFor(get(urlEqualTo(url)).inScenario(partnerKey).whenScenarioStateIs("Started")
         .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
-    wireMock().stubFor(get(urlEqualTo(url)).inScenario("flaky").whenScenarioStateIs("recovered")
+    wireMock().stubFor(get(urlEqualTo(url)).inScenario(partnerKey).whenScenarioStateIs("recovered")
         .willReturn(okJson(CONFORMANT)));
     String instanceId = startConformanceProbe(partnerKey, 2);
 
