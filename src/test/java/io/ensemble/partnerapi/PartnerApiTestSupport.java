@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -72,6 +73,15 @@ final class PartnerApiTestSupport {
           .addClasspathResource("bpmn-test/" + CONFORMANCE_PROBE + ".bpmn")
           .addClasspathResource("bpmn-test/" + SANDBOX_PROBE + ".bpmn")
           .deploy();
+    }
+  }
+
+  /** Deploys a test-only process unless a definition with its key exists (the Spring context outlives a test). */
+  static synchronized void deployOnce(RepositoryService repositoryService, BpmnModelInstance process) {
+    String key = process.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)
+        .iterator().next().getId();
+    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).count() == 0) {
+      repositoryService.createDeployment().addModelInstance(key + ".bpmn", process).deploy();
     }
   }
 

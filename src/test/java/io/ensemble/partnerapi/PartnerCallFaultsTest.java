@@ -143,14 +143,11 @@ class PartnerCallFaultsTest {
   @Test
   void withoutItsOwnCycleATaskIsRetriedWithGrowingDelays() {
     String process = "partner-api-default-retry-probe";
-    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(process).count() == 0) {
-      repositoryService.createDeployment().addModelInstance(process + ".bpmn",
-          org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(process).camundaHistoryTimeToLive(1)
-              .startEvent()
-              .serviceTask("Task_NotifyPartner").camundaDelegateExpression("${notifyProbe}").camundaAsyncBefore()
-              .endEvent()
-              .done()).deploy();
-    }
+    deployOnce(repositoryService, org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(process).camundaHistoryTimeToLive(1)
+            .startEvent()
+            .serviceTask("Task_NotifyPartner").camundaDelegateExpression("${notifyProbe}").camundaAsyncBefore()
+            .endEvent()
+            .done());
     String partnerKey = "slow-to-recover";
     wireMockPartner(partners, partnerKey);
     wireMock().stubFor(post(urlEqualTo("/" + partnerKey + "/v1/notifications")).willReturn(aResponse().withStatus(500)));
@@ -239,16 +236,13 @@ class PartnerCallFaultsTest {
   @Test
   void eachInstanceOfAMultiInstanceStepHasItsOwnKey() {
     String process = "partner-api-notify-all-probe";
-    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(process).count() == 0) {
-      repositoryService.createDeployment().addModelInstance(process + ".bpmn",
-          org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(process).camundaHistoryTimeToLive(1)
-              .startEvent()
-              .serviceTask("Task_NotifyPartners").camundaDelegateExpression("${notifyProbe}").camundaAsyncBefore()
-              .multiInstance().parallel().camundaCollection("${partnerKeys}").camundaElementVariable("partnerKey")
-              .multiInstanceDone()
-              .endEvent()
-              .done()).deploy();
-    }
+    deployOnce(repositoryService, org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(process).camundaHistoryTimeToLive(1)
+            .startEvent()
+            .serviceTask("Task_NotifyPartners").camundaDelegateExpression("${notifyProbe}").camundaAsyncBefore()
+            .multiInstance().parallel().camundaCollection("${partnerKeys}").camundaElementVariable("partnerKey")
+            .multiInstanceDone()
+            .endEvent()
+            .done());
     List<String> keys = List.of("mi-partner-a", "mi-partner-b");
     keys.forEach(key -> {
       wireMockPartner(partners, key);

@@ -109,15 +109,12 @@ class PartnerEventsTest {
   @Test
   void sandboxFailureReachesTheWaitingProcessWithItsReason() {
     String process = "partner-api-sandbox-failure-probe";
-    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(process).count() == 0) {
-      repositoryService.createDeployment().addModelInstance(process + ".bpmn",
-          org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(process).camundaHistoryTimeToLive(1)
-              .startEvent()
-              .intermediateCatchEvent("Event_SandboxFailed").message("SandboxFailed")
-              .userTask("Task_LookIntoFailure")
-              .endEvent()
-              .done()).deploy();
-    }
+    deployOnce(repositoryService, org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(process).camundaHistoryTimeToLive(1)
+            .startEvent()
+            .intermediateCatchEvent("Event_SandboxFailed").message("SandboxFailed")
+            .userTask("Task_LookIntoFailure")
+            .endEvent()
+            .done());
     String instanceId = runtimeService.startProcessInstanceByKey(process, vars("sandboxId", "sbx-broken")).getId();
     String body = "{\"eventId\":\"evt-failed\",\"type\":\"sandbox.failed\",\"occurredAt\":\"" + Instant.now()
         + "\",\"data\":{\"sandboxId\":\"sbx-broken\",\"reason\":\"quota exceeded\"}}";
