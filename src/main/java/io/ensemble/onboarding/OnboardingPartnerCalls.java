@@ -1,8 +1,8 @@
 package io.ensemble.onboarding;
 
-import io.ensemble.partnerapi.ConformanceReport;
-import io.ensemble.partnerapi.PartnerApiClient;
-import io.ensemble.partnerapi.PartnerCall;
+import io.ensemble.partnerapi.client.ConformanceReport;
+import io.ensemble.partnerapi.client.PartnerApiClient;
+import io.ensemble.partnerapi.client.PartnerCall;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;

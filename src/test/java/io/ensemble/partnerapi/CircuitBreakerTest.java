@@ -1,5 +1,12 @@
 package io.ensemble.partnerapi;
 
+import io.ensemble.partnerapi.client.PartnerApiClient;
+import io.ensemble.partnerapi.client.PartnerApiErrors;
+import io.ensemble.partnerapi.client.PartnerCall;
+import io.ensemble.partnerapi.client.PartnerCallException;
+import io.ensemble.partnerapi.client.PartnerCallLog;
+import io.ensemble.partnerapi.client.PartnerCallLogRepository;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static io.ensemble.partnerapi.PartnerApiTestSupport.*;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,11 @@
 package io.ensemble.partnerapi;
 
+import io.ensemble.partnerapi.client.JointOffer;
+import io.ensemble.partnerapi.client.OpportunityRequest;
+import io.ensemble.partnerapi.client.PartnerApiClient;
+import io.ensemble.partnerapi.client.PartnerCall;
+import io.ensemble.partnerapi.client.PilotRequest;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static io.ensemble.partnerapi.PartnerApiTestSupport.*;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,10 @@
 package io.ensemble.partnerapi;
 
+import io.ensemble.partnerapi.client.ConformanceReport;
+import io.ensemble.partnerapi.client.PartnerApiClient;
+import io.ensemble.partnerapi.client.PartnerCall;
+import io.ensemble.partnerapi.client.SandboxProvisioning;
+
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;

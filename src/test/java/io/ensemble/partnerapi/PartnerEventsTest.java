@@ -1,5 +1,10 @@
 package io.ensemble.partnerapi;
 
+import io.ensemble.partnerapi.events.PartnerEvent;
+import io.ensemble.partnerapi.events.PartnerEventRepository;
+import io.ensemble.partnerapi.events.WebhookSecrets;
+import io.ensemble.partnerapi.events.WebhookSignature;
+
 import static io.ensemble.partnerapi.PartnerApiTestSupport.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,5 +1,14 @@
 package io.ensemble.partnerapi;
 
+import io.ensemble.partnerapi.client.ConformanceReport;
+import io.ensemble.partnerapi.client.PartnerApiClient;
+import io.ensemble.partnerapi.client.PartnerCall;
+import io.ensemble.partnerapi.client.PartnerCallException;
+import io.ensemble.partnerapi.client.PartnerCallLog;
+import io.ensemble.partnerapi.client.PartnerCallLogRepository;
+import io.ensemble.partnerapi.events.PartnerEvent;
+import io.ensemble.partnerapi.events.PartnerEventRepository;
+
 import static io.ensemble.partnerapi.PartnerApiTestSupport.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

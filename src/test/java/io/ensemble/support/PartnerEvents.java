@@ -1,6 +1,6 @@
 package io.ensemble.support;
 
-import io.ensemble.partnerapi.WebhookSignature;
+import io.ensemble.partnerapi.events.WebhookSignature;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.boot.test.web.client.TestRestTemplate;

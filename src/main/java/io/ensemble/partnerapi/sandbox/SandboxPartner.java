@@ -2,7 +2,7 @@ package io.ensemble.partnerapi.sandbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ensemble.partnerapi.WebhookSignature;
+import io.ensemble.partnerapi.events.WebhookSignature;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

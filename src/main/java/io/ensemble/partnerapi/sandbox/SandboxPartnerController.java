@@ -1,6 +1,6 @@
 package io.ensemble.partnerapi.sandbox;
 
-import io.ensemble.partnerapi.PartnerApiClient;
+import io.ensemble.partnerapi.client.PartnerApiClient;
 import io.ensemble.partnerapi.sandbox.SandboxPartnerLedger.Answer;
 import io.ensemble.security.CurrentUser;
 import java.net.URI;

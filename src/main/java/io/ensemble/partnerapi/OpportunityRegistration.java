@@ -1,4 +1,0 @@
-package io.ensemble.partnerapi;
-
-/** The partner registered the opportunity under its own reference. */
-public record OpportunityRegistration(String opportunityId, String partnerReference, String status) {}

@@ -1,5 +1,0 @@
-package io.ensemble.partnerapi;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface PartnerWebhookSecretRepository extends JpaRepository<PartnerWebhookSecret, String> {}

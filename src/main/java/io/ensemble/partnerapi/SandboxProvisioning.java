@@ -1,4 +1,0 @@
-package io.ensemble.partnerapi;
-
-/** {@code POST /v1/sandboxes} accepted: the sandbox is being provisioned, a callback will follow. */
-public record SandboxProvisioning(String sandboxId, String status) {}

@@ -1,0 +1,34 @@
+package io.ensemble.partnerapi.client;
+
+/** The operations of Ensemble Partner API v1 (DESIGN.md §5, {@code /partner-api/v1/openapi.yaml}). */
+public enum PartnerOperation {
+  CONFORMANCE("conformance", "GET", "/v1/conformance", PartnerApiErrors.PARTNER_REJECTED),
+  PROVISION_SANDBOX("provisionSandbox", "POST", "/v1/sandboxes", PartnerApiErrors.SANDBOX_REJECTED),
+  DEPROVISION_SANDBOX("deprovisionSandbox", "DELETE", "/v1/sandboxes/{sandboxId}", PartnerApiErrors.PARTNER_REJECTED),
+  JOIN_PILOT("joinPilot", "POST", "/v1/pilots", PartnerApiErrors.PARTNER_REJECTED),
+  PILOT_METRICS("pilotMetrics", "GET", "/v1/pilots/{pilotId}/metrics", PartnerApiErrors.PARTNER_REJECTED),
+  REGISTER_OPPORTUNITY("registerOpportunity", "POST", "/v1/opportunities", PartnerApiErrors.PARTNER_REJECTED),
+  PUBLISH_OFFER("publishOffer", "PUT", "/v1/offers/{offerKey}", PartnerApiErrors.PARTNER_REJECTED),
+  NOTIFY("notify", "POST", "/v1/notifications", PartnerApiErrors.PARTNER_REJECTED),
+  UPDATE_WEBHOOK("updateWebhook", "PUT", "/v1/webhook", PartnerApiErrors.PARTNER_REJECTED);
+
+  private final String id;
+  private final String method;
+  private final String pathTemplate;
+  private final String rejectionErrorCode;
+
+  PartnerOperation(String id, String method, String pathTemplate, String rejectionErrorCode) {
+    this.id = id;
+    this.method = method;
+    this.pathTemplate = pathTemplate;
+    this.rejectionErrorCode = rejectionErrorCode;
+  }
+
+  /** The OpenAPI operationId. */
+  public String id() { return id; }
+  public String method() { return method; }
+  public String pathTemplate() { return pathTemplate; }
+
+  /** The BPMN error code a business rejection (4xx) of this operation raises. */
+  public String rejectionErrorCode() { return rejectionErrorCode; }
+}
