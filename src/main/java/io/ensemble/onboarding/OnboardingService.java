@@ -81,6 +81,17 @@ public class OnboardingService {
     return Optional.ofNullable(partner(partnerKey).getSandboxId());
   }
 
+  /** Whether the partner touches Ensemble's data (a data-sharing agreement is needed), as registered at the start. */
+  @Transactional(readOnly = true)
+  public boolean touchesData(String partnerKey) {
+    return !"NONE".equals(partner(partnerKey).getDataAccess());
+  }
+
+  @Transactional(readOnly = true)
+  public String partnerName(String partnerKey) {
+    return partner(partnerKey).getName();
+  }
+
   public void sandboxDeprovisioned(String partnerKey) {
     partner(partnerKey).setSandboxId(null);
   }
