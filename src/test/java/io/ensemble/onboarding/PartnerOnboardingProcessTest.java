@@ -189,6 +189,56 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
     assertThat(reviews.findByPartnerKeyOrderByDecidedAt(key)).isEmpty();
   }
 
+  // ---- nobody working a task can change what the onboarding is about ----
+
+  @Test
+  void reviewerCanSetOnlyTheFieldsOfTheReviewForm() {
+    String key = newPartnerKey("forged");
+    String victim = newPartnerKey("victim");
+    ProcessInstance instance = start(with(lowRisk(key), Var.DATA_ACCESS, "PERSONAL"));
+    Task review = reviewTask(instance, "security");
+
+    assertThatThrownBy(() -> complete(review, Var.REVIEW_OUTCOME, "APPROVED", Var.PARTNER_KEY, victim,
+        Var.DATA_ACCESS, "NONE"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("refused: [dataAccess, partnerKey]");
+    assertThatThrownBy(() -> taskService.setVariable(review.getId(), Var.REVIEW_GROUP, "legal"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("reviewGroup");
+    assertThatThrownBy(() -> taskService.removeVariable(review.getId(), Var.SANDBOX_TIMEOUT))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("sandboxTimeout");
+    ResponseEntity<Map> overRest = rest.withBasicAuth("sam", "sam").exchange(
+        "/engine-rest/task/" + review.getId() + "/complete", HttpMethod.POST, json("""
+            {"variables": {"reviewOutcome": {"value": "APPROVED"}, "partnerKey": {"value": "%s"}}}
+            """.formatted(victim)), Map.class);
+
+    assertThat(overRest.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) overRest.getBody().get("message")).contains("partnerKey");
+    assertThat(reviewTask(instance, "security")).isNotNull();
+    assertThat(runtimeService.getVariable(instance.getId(), Var.PARTNER_KEY)).isEqualTo(key);
+    assertThat(runtimeService.getVariable(instance.getId(), Var.DATA_ACCESS)).isEqualTo("PERSONAL");
+    assertThat(taskService.getVariable(review.getId(), Var.REVIEW_GROUP)).isEqualTo("security");
+    assertThat(reviews.findByPartnerKeyOrderByDecidedAt(key)).isEmpty();
+  }
+
+  @Test
+  void stepsActOnThePartnerOfTheBusinessKeyAndItsRegisteredDataAccess() {
+    String key = newPartnerKey("facts");
+    String other = newPartnerKey("facts-other");
+    ProcessInstance instance = start(with(with(lowRisk(key), Var.DATA_ACCESS, "AGGREGATED"), Var.JURISDICTION, "FR"));
+    complete(reviewTask(instance, "security"), Var.REVIEW_OUTCOME, "APPROVED");
+    complete(reviewTask(instance, "data-governance"), Var.REVIEW_OUTCOME, "APPROVED");
+    // whatever the variables say later, the business key and the registry decide
+    runtimeService.setVariable(instance.getId(), Var.PARTNER_KEY, other);
+    runtimeService.setVariable(instance.getId(), Var.DATA_ACCESS, "NONE");
+    executeJobs(instance);
+    sandboxReady(instance);
+    executeJobs(instance);
+
+    assertThat(instance).isWaitingAt(SIGN_DATA_SHARING_AGREEMENT);
+    assertThat(partner(key).getSandboxId()).isNotNull();
+    assertThat(calls(anyRequestedFor(urlPathMatching("/partners/" + other + "/.*")))).isZero();
+    assertThat(partners.findById(other)).isEmpty();
+  }
+
   // ---- conformance ----
 
   @Test
@@ -493,16 +543,19 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
     assertThat(failures).isGreaterThan(1);
     var incident = runtimeService.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(incident.getActivityId()).isEqualTo(cleanUpActivity);
-    assertThat(incident.getIncidentMessage()).contains("Partner " + key, "deprovisionSandbox", "503");
+    // the last attempts may find the partner's circuit open, which the message says instead of a status
+    assertThat(incident.getIncidentMessage()).contains("Partner " + key, "deprovisionSandbox", "Idempotency-Key");
     var deletes = PARTNER.findAll(deleteRequestedFor(urlEqualTo("/partners/" + key + "/v1/sandboxes/" + sandboxId)));
-    assertThat(deletes).hasSize(failures)
+    assertThat(deletes).hasSizeBetween(2, failures)
         .extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(deletes.get(0).getHeader("Idempotency-Key"));
     assertThat(partner(key).getStatus()).isEqualTo(PartnerStatus.ONBOARDING);
 
     PARTNER.stubFor(delete(urlPathMatching("/partners/" + key + "/v1/sandboxes/.+")).atPriority(1)
         .willReturn(aResponse().withStatus(204)));
-    managementService.setJobRetries(managementService.createJobQuery().processInstanceId(instance.getId())
-        .singleResult().getId(), 1);
+    circuitBreakers.circuitBreaker(key).transitionToHalfOpenState(); // its wait is over: a trial call goes through
+    String cleanUp = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult().getId();
+    managementService.setJobRetries(cleanUp, 1); // the governance office retries the incident
+    managementService.executeJob(cleanUp);
     executeJobs(instance);
     assertThat(partner(key).getSandboxId()).isNull();
   }
@@ -659,6 +712,7 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
 
   @Autowired TestRestTemplate rest;
   @Autowired RepositoryService repositoryService;
+  @Autowired io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry circuitBreakers;
 
   private TestRestTemplate asAmira() {
     return rest.withBasicAuth("amira", "amira");
