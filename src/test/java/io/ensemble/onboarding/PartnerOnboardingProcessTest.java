@@ -526,6 +526,40 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
     assertThat(partner(key).getStatus()).isEqualTo(PartnerStatus.ONBOARDING);
   }
 
+  /**
+   * The withdrawal commits while <i>Provision sandbox</i> waits for the partner's answer: the provisioning job then
+   * fails on the changed instance and is gone. The sandbox the partner made is not forgotten: it is removed.
+   */
+  @Test
+  void withdrawalWhileTheSandboxIsBeingProvisionedLeavesNoSandboxBehind() throws Exception {
+    String key = newPartnerKey("withdrawn-in-flight");
+    ProcessInstance instance = start(lowRisk(key));
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(instance.getId())
+        .activityId(CHECK_CONFORMANCE).singleResult().getId());
+    String sandboxId = "sbx-" + key;
+    PARTNER.stubFor(post(urlEqualTo("/partners/" + key + "/v1/sandboxes")).atPriority(1)
+        .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+            .withBody("{\"sandboxId\":\"" + sandboxId + "\",\"status\":\"PROVISIONING\"}").withFixedDelay(3000)));
+    String provisioning = managementService.createJobQuery().processInstanceId(instance.getId())
+        .activityId(PROVISION_SANDBOX).singleResult().getId();
+
+    var inFlight = java.util.concurrent.CompletableFuture.runAsync(() -> managementService.executeJob(provisioning));
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> calls(postRequestedFor(urlEqualTo("/partners/" + key + "/v1/sandboxes"))) == 1);
+    runtimeService.createMessageCorrelation(Message.PARTNER_WITHDRAWN).processInstanceBusinessKey(key)
+        .setVariable(Var.WITHDRAWAL_REASON, "Changed their mind").correlate();
+
+    assertThatThrownBy(inFlight::join).hasRootCauseInstanceOf(
+        org.camunda.bpm.engine.OptimisticLockingException.class);
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> calls(deleteRequestedFor(urlEqualTo("/partners/" + key + "/v1/sandboxes/" + sandboxId))) == 1);
+    executeJobs(instance);
+    assertThat(instance).isEnded().hasPassed(PARTNER_WITHDRAWN);
+    assertThat(partner(key).getStatus()).isEqualTo(PartnerStatus.WITHDRAWN);
+    assertThat(partner(key).getSandboxId()).isNull();
+    assertThat(calls(deleteRequestedFor(urlPathMatching("/partners/" + key + "/v1/sandboxes/.+")))).isEqualTo(1);
+  }
+
   private void partnerCannotRemoveSandboxes(String key) {
     PARTNER.stubFor(delete(urlPathMatching("/partners/" + key + "/v1/sandboxes/.+")).atPriority(1)
         .willReturn(aResponse().withStatus(503)));
@@ -616,6 +650,10 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
       unknown type        | partnerType  | {"value": "RESELLER"}  | 400 | partnerType must be one of
       invalid country     | jurisdiction | {"value": "XX"}        | 400 | jurisdiction must be an ISO 3166-1
       capabilities no list | capabilities | {"value": "CRM"}      | 400 | capabilities must be a JSON array
+      lower-case duration | sandboxTimeout | {"value": "p2d"}     | 400 | sandboxTimeout must be an ISO 8601 duration
+      signed duration     | sandboxTimeout | {"value": "+P2D"}    | 400 | sandboxTimeout must be an ISO 8601 duration
+      years and weeks     | sandboxTimeout | {"value": "P1Y2W"}   | 400 | sandboxTimeout must be an ISO 8601 duration
+      negative zero       | sandboxTimeout | {"value": "PT-0S"}   | 400 | sandboxTimeout must be an ISO 8601 duration
       """)
   void badStartIsRefusedAndLeavesNothingBehind(String problem, String variable, String value, int status,
       String message) {

@@ -271,6 +271,27 @@ class PartnerCallFaultsTest {
     assertThat(sent).containsExactlyInAnyOrder(job + "0", job + "1");
   }
 
+  @Test
+  void sandboxAnswerEnsembleCannotStoreOrWaitForIsATechnicalFailure() {
+    Map<String, String> answers = Map.of(
+        "sbx-answer-no-id", "{\"status\":\"PROVISIONING\"}",
+        "sbx-answer-null-id", "{\"sandboxId\":null,\"status\":\"PROVISIONING\"}",
+        "sbx-answer-long-id", "{\"sandboxId\":\"" + "x".repeat(101) + "\",\"status\":\"PROVISIONING\"}");
+    answers.forEach((partnerKey, answer) -> {
+      wireMockPartner(partners, partnerKey);
+      wireMock().stubFor(post(urlEqualTo("/" + partnerKey + "/v1/sandboxes"))
+          .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(answer)));
+      String instanceId = runtimeService.startProcessInstanceByKey(SANDBOX_PROBE,
+          vars("partnerKey", partnerKey, "templateId", "standard-eu")).getId();
+
+      List<Exception> failures = executeUntilIncident(managementService, instanceId);
+
+      assertThat(failures).as(partnerKey).isNotEmpty().allSatisfy(f -> assertThat(f)
+          .isInstanceOf(PartnerCallException.class).hasMessageContaining("malformed response body (sandboxId"));
+      assertThat(runtimeService.getVariable(instanceId, "sandboxId")).as(partnerKey).isNull();
+    });
+  }
+
   /**
    * Each element of a parallel multi-instance keeps its own key through its retries whatever order the elements
    * complete in, also for a call inside a multi-instance subprocess (where the element's loop counter is not the

@@ -64,10 +64,12 @@ public class PartnerApiClient {
   private final PartnerApiProperties properties;
   private final ObjectMapper json;
   private final Environment environment;
+  private final RolledBackEffects rolledBackEffects;
 
   PartnerApiClient(HttpClient partnerHttpClient, PartnerRepository partners, PartnerCredentials credentials,
       CircuitBreakerRegistry partnerCircuitBreakers, PartnerCallRecorder recorder, WebhookSecrets webhookSecrets,
-      PartnerApiProperties properties, ObjectMapper json, Environment environment) {
+      PartnerApiProperties properties, ObjectMapper json, Environment environment,
+      RolledBackEffects rolledBackEffects) {
     this.http = partnerHttpClient;
     this.partners = partners;
     this.credentials = credentials;
@@ -77,6 +79,7 @@ public class PartnerApiClient {
     this.properties = properties;
     this.json = json;
     this.environment = environment;
+    this.rolledBackEffects = rolledBackEffects;
   }
 
   public ConformanceReport conformance(PartnerCall call) {
@@ -176,7 +179,17 @@ public class PartnerApiClient {
         throw technical(call, operation, breaker, started, status,
             "malformed response body (" + e.getOriginalMessage() + ")", null, null);
       }
+      if (answer instanceof CheckedAnswer checked && checked.problem() != null) {
+        throw technical(call, operation, breaker, started, status,
+            "malformed response body (" + checked.problem() + ")", null, null);
+      }
       succeeded(call, operation, breaker, started, status, Outcome.SUCCESS, null);
+      if (!"GET".equals(operation.method())) {
+        rolledBackEffects.watch(call, operation, answer instanceof SandboxProvisioning sandbox
+            ? () -> deprovisionSandbox(PartnerCall.of(call.partnerKey(), call.idempotencyKey() + ":undo"),
+                sandbox.sandboxId())
+            : null);
+      }
       return answer;
     }
     if (status == 404 && operation == PartnerOperation.DEPROVISION_SANDBOX) {
