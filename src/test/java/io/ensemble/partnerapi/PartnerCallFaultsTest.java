@@ -271,6 +271,37 @@ class PartnerCallFaultsTest {
     assertThat(sent).containsExactlyInAnyOrder(job + "0", job + "1");
   }
 
+  @ParameterizedTest(name = "Retry-After: {0}")
+  @ValueSource(strings = {"99999999", "99999999999999999999999", "Fri, 31 Dec 9999 23:59:59 GMT"})
+  void partnerCannotParkAJobForLongerThanAnHour(String retryAfter) {
+    String partnerKey = "parking-partner-" + Math.abs(retryAfter.hashCode() % 1000);
+    wireMockPartner(partners, partnerKey);
+    wireMock().stubFor(get(urlEqualTo("/" + partnerKey + "/v1/conformance"))
+        .willReturn(aResponse().withStatus(503).withHeader("Retry-After", retryAfter)));
+    String instanceId = startConformanceProbe(partnerKey, 1);
+
+    assertThatThrownBy(() -> managementService.executeJob(job(managementService, instanceId).getId()))
+        .isInstanceOfSatisfying(PartnerCallException.class, failure ->
+            assertThat(failure.retryAfter()).contains(java.time.Duration.ofHours(1)));
+
+    Job retried = job(managementService, instanceId);
+    assertThat(retried.getRetries()).isEqualTo(2);
+    assertThat(retried.getDuedate()).isBetween(java.util.Date.from(Instant.now().plusSeconds(3500)),
+        java.util.Date.from(Instant.now().plusSeconds(3700)));
+  }
+
+  @Test
+  void answerLargerThanTheContractAllowsIsNotReadWhole() {
+    String partnerKey = "chatty-partner";
+    wireMockPartner(partners, partnerKey);
+    String padding = "x".repeat(300 * 1024);
+    wireMock().stubFor(get(urlEqualTo("/" + partnerKey + "/v1/conformance")).willReturn(okJson(
+        "{\"conformant\": true, \"apiVersion\": \"1.0\", \"problems\": [], \"notes\": \"" + padding + "\"}")));
+
+    assertThatThrownBy(() -> client.conformance(PartnerCall.of(partnerKey, "chatty-1")))
+        .isInstanceOf(PartnerCallException.class).hasMessageContaining("larger than 262144 bytes");
+  }
+
   @Test
   void sandboxAnswerEnsembleCannotStoreOrWaitForIsATechnicalFailure() {
     Map<String, String> answers = Map.of(

@@ -5,6 +5,10 @@ import io.ensemble.partnerapi.events.PartnerEventRepository;
 import io.ensemble.partnerapi.events.WebhookSecrets;
 import io.ensemble.partnerapi.events.WebhookSignature;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.ensemble.partnerapi.PartnerApiTestSupport.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -330,6 +334,38 @@ class PartnerEventsTest {
     // the sandbox partner received the new secret over the Partner API and signs with it
     sandbox.sendEvent(PARTNER, "sandbox.ready", Map.of("sandboxId", "sbx-after-rotation"));
     assertThat(inbox.findAll()).filteredOn(e -> e.getCorrelationValue().equals("sbx-after-rotation")).hasSize(1);
+  }
+
+  @Test
+  void rotatedSecretIsStoredBeforeItIsSentSoAPartnerThatTookItButDidNotAnswerIsNotLockedOut() {
+    String partnerKey = "rotation-answer-lost";
+    wireMockPartner(partners, partnerKey);
+    String old = secrets.currentSecret(partnerKey);
+    String webhook = "/" + partnerKey + "/v1/webhook";
+    wireMock().stubFor(put(urlEqualTo(webhook)).willReturn(aResponse().withStatus(503)));
+    var admin = rest.withBasicAuth(DemoUsers.DEMO_ADMIN, DemoUsers.DEMO_ADMIN_PASSWORD);
+
+    ResponseEntity<String> failed = admin.postForEntity("/api/partner-webhook-secrets/" + partnerKey + "/rotation",
+        null, String.class);
+
+    assertThat(failed.getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
+    // the partner may have taken the new secret before its answer got lost: both are accepted
+    String sent = sentSecret(webhook, 0);
+    assertThat(secrets.acceptedSecrets(partnerKey)).containsExactlyInAnyOrder(old, sent);
+    assertThat(post(partnerKey, sent, now(), event("evt-rotated", "sbx-rotated")).getStatusCode())
+        .isEqualTo(HttpStatus.ACCEPTED);
+
+    wireMock().stubFor(put(urlEqualTo(webhook)).willReturn(aResponse().withStatus(204)));
+    assertThat(admin.postForEntity("/api/partner-webhook-secrets/" + partnerKey + "/rotation", null, String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(sentSecret(webhook, 1)).isEqualTo(sent);
+    assertThat(secrets.currentSecret(partnerKey)).isEqualTo(sent);
+    assertThat(secrets.acceptedSecrets(partnerKey)).containsExactly(sent, old);
+  }
+
+  private static String sentSecret(String webhook, int request) {
+    String body = wireMock().findAll(putRequestedFor(urlEqualTo(webhook))).get(request).getBodyAsString();
+    return com.jayway.jsonpath.JsonPath.read(body, "$.webhookSecret");
   }
 
   @Test
