@@ -170,7 +170,7 @@ public record OnboardingRequest(String partnerKey, String partnerName, String pa
     return codes;
   }
 
-  private static boolean isHttpUrl(String url) {
+  static boolean isHttpUrl(String url) {
     try {
       URI uri = new URI(url);
       return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))

@@ -610,6 +610,37 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
     return failures;
   }
 
+  @Test
+  void partnerComingBackAtANewAddressNeedsAnAdministratorAndGetsNothingOfTheOldOne() {
+    String key = newPartnerKey("moved");
+    ProcessInstance first = start(lowRisk(key));
+    executeJobs(first);
+    Partner registered = partner(key);
+    registered.setCredentialRef("ensemble.partner-api.credentials.sandbox");
+    partners.save(registered);
+    assertThat(webhookSecrets.acceptedSecrets(key)).hasSize(1);
+    runtimeService.correlateMessage(Message.PARTNER_WITHDRAWN, key);
+    executeJobs(first);
+    String newAddress = partnerUrl(key) + "-moved";
+
+    assertThatThrownBy(() -> start(with(lowRisk(key), Var.API_BASE_URL, newAddress)))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.status()).isEqualTo(409))
+        .hasMessageContaining("administrator's confirmation");
+    String confirmation = "/api/partners/" + key + "/api-base-url-confirmation";
+    assertThat(asAmira().exchange(confirmation, HttpMethod.POST,
+        json("{\"apiBaseUrl\": \"" + newAddress + "\"}"), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth("demo", "demo").exchange(confirmation, HttpMethod.POST,
+        json("{\"apiBaseUrl\": \"" + newAddress + "\"}"), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    ProcessInstance second = start(with(lowRisk(key), Var.API_BASE_URL, newAddress));
+
+    assertThat(second).isActive();
+    assertThat(partner(key).getApiBaseUrl()).isEqualTo(newAddress);
+    assertThat(partner(key).getCredentialRef()).isNull();
+    assertThat(webhookSecrets.acceptedSecrets(key)).isEmpty();
+  }
+
   // ---- starts over REST and from the Tasklist start form ----
 
   @Test
@@ -751,6 +782,7 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
   @Autowired TestRestTemplate rest;
   @Autowired RepositoryService repositoryService;
   @Autowired io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry circuitBreakers;
+  @Autowired io.ensemble.partnerapi.events.WebhookSecrets webhookSecrets;
 
   private TestRestTemplate asAmira() {
     return rest.withBasicAuth("amira", "amira");

@@ -87,6 +87,14 @@ public class WebhookSecrets {
     });
   }
 
+  /**
+   * Forgets the partner's secrets at once, in the caller's transaction (the partner moved to an address nobody
+   * gave a secret to): its next provisioning issues a fresh one, and no callback signed with an old one is accepted.
+   */
+  public void revoke(String partnerKey) {
+    secrets.findById(partnerKey).ifPresent(secrets::delete);
+  }
+
   /** Secrets a callback of this partner may be signed with now: the current one, and the previous in its grace. */
   public List<String> acceptedSecrets(String partnerKey) {
     PartnerWebhookSecret secret = secrets.findById(partnerKey).orElse(null);
