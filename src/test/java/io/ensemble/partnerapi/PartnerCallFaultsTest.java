@@ -302,6 +302,31 @@ class PartnerCallFaultsTest {
         .isInstanceOf(PartnerCallException.class).hasMessageContaining("larger than 262144 bytes");
   }
 
+  /** A business answer no boundary catches fails the job (then an incident) instead of ending the instance. */
+  @Test
+  void businessAnswerThatNoBoundaryCatchesIsAnIncidentNotASilentEnd() {
+    String process = "partner-api-uncaught-refusal-probe";
+    deployOnce(repositoryService, org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(process)
+        .camundaHistoryTimeToLive(1)
+        .startEvent()
+        .serviceTask("Task_NotifyPartner").camundaDelegateExpression("${notifyProbe}").camundaAsyncBefore()
+        .endEvent("EndEvent_PartnerNotified")
+        .done());
+    String partnerKey = "refusing-partner";
+    wireMockPartner(partners, partnerKey);
+    wireMock().stubFor(post(urlEqualTo("/" + partnerKey + "/v1/notifications"))
+        .willReturn(aResponse().withStatus(422).withBody("{\"title\":\"unknown notification type\"}")));
+    String instanceId = runtimeService.startProcessInstanceByKey(process, vars("partnerKey", partnerKey)).getId();
+
+    executeUntilIncident(managementService, instanceId);
+
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isEqualTo(1);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instanceId).singleResult().getIncidentMessage())
+        .contains("PARTNER_REJECTED");
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
+        .activityId("EndEvent_PartnerNotified").count()).isZero();
+  }
+
   @Test
   void sandboxAnswerEnsembleCannotStoreOrWaitForIsATechnicalFailure() {
     Map<String, String> answers = Map.of(
