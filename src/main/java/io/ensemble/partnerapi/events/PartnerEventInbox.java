@@ -52,10 +52,13 @@ public class PartnerEventInbox {
   private final TransactionTemplate transaction;
   private final ExecutorService delivery;
   private final Clock clock = Clock.systemUTC();
+  private final Map<String, PartnerEventConsumer> consumers = new HashMap<>();
 
   PartnerEventInbox(PartnerRepository partners, PartnerEventRepository events, WebhookSecrets secrets,
       PartnerApiProperties properties, RuntimeService runtimeService, ObjectMapper json,
-      PlatformTransactionManager transactionManager, ExecutorService partnerEventDelivery) {
+      PlatformTransactionManager transactionManager, ExecutorService partnerEventDelivery,
+      java.util.List<PartnerEventConsumer> consumers) {
+    consumers.forEach(consumer -> this.consumers.put(consumer.eventType(), consumer));
     this.partners = partners;
     this.events = events;
     this.secrets = secrets;
@@ -122,6 +125,11 @@ public class PartnerEventInbox {
           return false;
         }
         PartnerEventType type = PartnerEventType.of(event.getEventType()).orElseThrow();
+        PartnerEventConsumer consumer = consumers.get(type.type());
+        if (consumer != null) {
+          consumer.consume(event.getPartnerKey(), event.getEventId(), event.getPayload());
+          return true;
+        }
         var correlated = runtimeService.createMessageCorrelation(type.messageName())
             .processInstanceVariableEquals(type.correlationVariable(), event.getCorrelationValue())
             .setVariables(variables(type, event))
