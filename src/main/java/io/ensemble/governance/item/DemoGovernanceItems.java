@@ -4,6 +4,7 @@ import io.ensemble.partner.PartnerRepository;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("demo")
+@ConditionalOnProperty(name = "ensemble.governance.demo-items", havingValue = "true", matchIfMissing = true)
 class DemoGovernanceItems {
 
   record DemoItem(String key, ItemKind kind, ItemSeverity severity, String title, String description,

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 /**
  * The people's steps of {@code governance-item}. On {@code create}: names the task after the item ("Triage customer
  * issue: Invoice OCR misses VAT lines"), sets its priority from the severity and gives the form what it shows and
- * prefills, as task-local variables, so that what a form submits stays on its task. On {@code complete}: checks
+ * prefills (fields on the task's own execution, cleared for each new task). On {@code complete}: checks
  * the answers whatever the client (400, the task stays open) and writes them to the register with who gave them.
  */
 @Component("governanceTaskListener")
@@ -81,21 +81,21 @@ class GovernanceTaskListener implements TaskListener {
 
   private void triage(DelegateTask task, GovernanceItem item) {
     List<String> problems = new ArrayList<>();
-    ItemKind kind = RaiseRequest.choice(task.getVariablesLocal(), KIND, ItemKind.class, problems);
-    ItemSeverity severity = RaiseRequest.choice(task.getVariablesLocal(), SEVERITY, ItemSeverity.class, problems);
-    Object owner = task.getVariableLocal(OWNER_GROUP);
+    ItemKind kind = RaiseRequest.choice(task.getVariables(), KIND, ItemKind.class, problems);
+    ItemSeverity severity = RaiseRequest.choice(task.getVariables(), SEVERITY, ItemSeverity.class, problems);
+    Object owner = task.getVariable(OWNER_GROUP);
     if (!GROUPS.contains(owner)) {
       problems.add(OWNER_GROUP + " must be one of " + GROUPS + (owner == null ? "" : ", got '" + owner + "'"));
     }
-    Instant resolveBy = instant(task.getVariableLocal(RESOLVE_BY), problems);
-    Object note = task.getVariableLocal(TRIAGE_NOTE);
+    Instant resolveBy = instant(task.getVariable(RESOLVE_BY), problems);
+    Object note = task.getVariable(TRIAGE_NOTE);
     if (note != null && !(note instanceof String s && s.length() <= 1000)) {
       problems.add(TRIAGE_NOTE + " must be text of at most 1000 characters");
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException("Cannot complete the triage: " + String.join("; ", problems));
     }
-    if (FORM_DATE_TIME.format(item.getResolveBy()).equals(task.getVariableLocal(RESOLVE_BY))) {
+    if (FORM_DATE_TIME.format(item.getResolveBy()).equals(task.getVariable(RESOLVE_BY))) {
       // the proposed date kept; when kind or severity changed, the proposal follows what the office confirmed
       resolveBy = kind == item.getKind() && severity == item.getSeverity()
           ? item.getResolveBy() : sla.dueDates(kind, severity, item.getRaisedAt()).resolveBy();
@@ -126,15 +126,17 @@ class GovernanceTaskListener implements TaskListener {
     task.setVariableLocal(ITEM_DESCRIPTION, item.getDescription() == null ? ""
         : GovernanceRegister.truncate(item.getDescription(), 3000));
     task.setVariableLocal(ITEM_SUMMARY, summary(item));
+    // the form's fields live on the task's execution: a completion (Tasklist or REST) writes its answers there
+    var fields = task.getExecution();
     for (String answer : answersOf(task.getTaskDefinitionKey())) {
-      task.setVariableLocal(answer, null);
+      fields.setVariableLocal(answer, null);
     }
     if (task.getTaskDefinitionKey().equals(Activity.TRIAGE_ITEM)
         || task.getTaskDefinitionKey().equals(Activity.REASSIGN_ITEM)) {
-      task.setVariableLocal(KIND, item.getKind().name());
-      task.setVariableLocal(SEVERITY, item.getSeverity().name());
-      task.setVariableLocal(OWNER_GROUP, item.getOwnerGroup());
-      task.setVariableLocal(RESOLVE_BY, FORM_DATE_TIME.format(item.getResolveBy()));
+      fields.setVariableLocal(KIND, item.getKind().name());
+      fields.setVariableLocal(SEVERITY, item.getSeverity().name());
+      fields.setVariableLocal(OWNER_GROUP, item.getOwnerGroup());
+      fields.setVariableLocal(RESOLVE_BY, FORM_DATE_TIME.format(item.getResolveBy()));
     }
   }
 
@@ -203,7 +205,7 @@ class GovernanceTaskListener implements TaskListener {
 
   private static <E extends Enum<E>> E choice(DelegateTask task, String name, Class<E> answers) {
     List<String> problems = new ArrayList<>();
-    E answer = RaiseRequest.choice(task.getVariablesLocal(), name, answers, problems);
+    E answer = RaiseRequest.choice(task.getVariables(), name, answers, problems);
     if (answer == null) {
       throw new InvalidInputException(name + " is required: " + String.join("; ", problems));
     }
@@ -211,7 +213,7 @@ class GovernanceTaskListener implements TaskListener {
   }
 
   private static String text(DelegateTask task, String name, int max, String what) {
-    Object value = task.getVariableLocal(name);
+    Object value = task.getVariable(name);
     if (!(value instanceof String s) || s.isBlank()) {
       throw new InvalidInputException(name + " is required: " + what);
     }

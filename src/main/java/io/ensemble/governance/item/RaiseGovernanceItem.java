@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Component;
 
 /**
- * How another process raises a governance item: a message throw event (or send task) with
+ * How another process raises a governance item: a send task (or a message throw event) with
  * {@code camunda:delegateExpression="${raiseGovernanceItem}"} and the item as input parameters ({@code kind},
  * {@code severity}, {@code title}, optional {@code description}, {@code partnerKey}, {@code initiativeKey},
  * {@code pilotKey}, {@code offerKey}). The item is registered and its own instance started through the message
