@@ -19,13 +19,19 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** Every path of {@code governance-item}, with the engine clock moved for the SLA timers. */
+/**
+ * Every path of {@code governance-item}, with the engine clock moved for the SLA timers. Its own context measures
+ * process coverage (the extension refuses engine work from classes it does not measure).
+ */
+@Import({ProcessEngineCoverageConfiguration.class, GovernanceTestConfiguration.class})
 class GovernanceItemProcessTest extends GovernanceTestSupport {
 
   @Autowired WebhookSecrets secrets;

@@ -23,20 +23,17 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Import;
 
 /**
- * One Spring context for the governance tests (H2, no job executor, process coverage on) and a real HTTP partner
+ * The governance tests' Spring context (H2, no job executor) and a real HTTP partner
  * (WireMock) under {@code /partners/{key}} that accepts notifications. Tests drive jobs and timers explicitly.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({ProcessEngineCoverageConfiguration.class, GovernanceTestConfiguration.class})
 abstract class GovernanceTestSupport {
 
   static final String RAISING_PROBE = "governance-raising-probe";
