@@ -34,6 +34,7 @@ public class GovernanceKpis {
     this.items = items;
   }
 
+  /** Reads the whole register: hundreds of items per year; aggregate queries once it holds far more. */
   @Transactional(readOnly = true)
   public Kpis now(int windowDays) {
     return compute(items.findAll(), GovernanceRegister.now(), windowDays);
