@@ -2,6 +2,7 @@ package io.ensemble.onboarding;
 
 import static io.ensemble.onboarding.PartnerOnboardingProcess.Var.*;
 
+import io.ensemble.partnerapi.client.EgressPolicy;
 import io.ensemble.platform.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -18,10 +19,12 @@ class ValidateOnboardingStart implements ExecutionListener {
 
   private final OnboardingService onboarding;
   private final OnboardingProperties properties;
+  private final EgressPolicy egress;
 
-  ValidateOnboardingStart(OnboardingService onboarding, OnboardingProperties properties) {
+  ValidateOnboardingStart(OnboardingService onboarding, OnboardingProperties properties, EgressPolicy egress) {
     this.onboarding = onboarding;
     this.properties = properties;
+    this.egress = egress;
   }
 
   @Override
@@ -32,6 +35,9 @@ class ValidateOnboardingStart implements ExecutionListener {
       throw new InvalidInputException("The business key must be the partner key '" + request.partnerKey()
           + "', got '" + businessKey + "'");
     }
+    egress.violation(request.apiBaseUrl()).ifPresent(rule -> {
+      throw new InvalidInputException("Cannot start partner onboarding: " + API_BASE_URL + " " + rule);
+    });
     onboarding.requireNotOnboardingOrActive(request.partnerKey());
 
     execution.setProcessBusinessKey(request.partnerKey());

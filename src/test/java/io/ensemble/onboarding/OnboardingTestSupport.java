@@ -50,6 +50,9 @@ abstract class OnboardingTestSupport {
   @DynamicPropertySource
   static void partnerServer(DynamicPropertyRegistry registry) {
     registry.add("ensemble.test.partner-url", PARTNER::baseUrl);
+    // the egress policy refuses localhost: admit exactly the WireMock partner (and this application's sandbox)
+    registry.add("ensemble.partner-api.egress.allow[0]", () -> PARTNER.baseUrl() + "/partners/");
+    registry.add("ensemble.partner-api.egress.allow[1]", () -> "http://localhost:${local.server.port}/sandbox-partners/");
   }
 
   @AfterAll

@@ -64,10 +64,11 @@ public class PartnerApiClient {
   private final PartnerApiProperties properties;
   private final ObjectMapper json;
   private final Environment environment;
+  private final EgressPolicy egress;
 
   PartnerApiClient(HttpClient partnerHttpClient, PartnerRepository partners, PartnerCredentials credentials,
       CircuitBreakerRegistry partnerCircuitBreakers, PartnerCallRecorder recorder, WebhookSecrets webhookSecrets,
-      PartnerApiProperties properties, ObjectMapper json, Environment environment) {
+      PartnerApiProperties properties, ObjectMapper json, Environment environment, EgressPolicy egress) {
     this.http = partnerHttpClient;
     this.partners = partners;
     this.credentials = credentials;
@@ -77,6 +78,7 @@ public class PartnerApiClient {
     this.properties = properties;
     this.json = json;
     this.environment = environment;
+    this.egress = egress;
   }
 
   public ConformanceReport conformance(PartnerCall call) {
@@ -202,6 +204,8 @@ public class PartnerApiClient {
     } catch (IllegalArgumentException e) {
       throw failure(call, operation, null, "invalid API base URL", null, null);
     }
+    egress.violation(uri).ifPresent(rule -> { throw failure(call, operation, null, "not called: the API base URL "
+        + rule + " (egress policy: fix the partner's URL or ensemble.partner-api.egress.allow)", null, null); });
     HttpRequest.Builder request = HttpRequest.newBuilder(uri)
         .timeout(properties.readTimeout())
         .header("Accept", JSON + ", application/problem+json")
