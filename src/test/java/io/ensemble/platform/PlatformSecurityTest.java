@@ -122,6 +122,51 @@ class PlatformSecurityTest {
   }
 
   @Test
+  void theFilterDecidesOnTheRoutedPathNotOnTheRawUri() throws Exception {
+    // the raw URI starts with an open path; the container routes it to /engine-rest/user
+    assertThat(rawGet("/actuator/health/../../engine-rest/user")).startsWith("HTTP/1.1 401");
+    assertThat(rawGet("/actuator/health/..;/../engine-rest/user")).doesNotStartWith("HTTP/1.1 200");
+    assertThat(rawGet("/api/partner-events/../partners")).startsWith("HTTP/1.1 401");
+    assertThat(rawGet("/actuator/health/liveness")).startsWith("HTTP/1.1 200");
+  }
+
+  @Test
+  void metricsAreForMonitorsAndAdministratorsOnly() {
+    for (DemoUsers.DemoUser user : DemoUsers.USERS) {
+      HttpStatus expected = user.group() == EnsembleGroup.MONITORING ? HttpStatus.OK : HttpStatus.FORBIDDEN;
+      for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/jvm.memory.used")) {
+        assertThat(Rest.as(rest, user.id()).getForEntity(path, String.class).getStatusCode())
+            .as("%s reads %s", user.id(), path).isEqualTo(expected);
+      }
+    }
+    assertThat(rest.withBasicAuth(DemoUsers.DEMO_ADMIN, DemoUsers.DEMO_ADMIN_PASSWORD)
+        .getForEntity("/actuator/metrics", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(Rest.as(rest, EnsembleGroup.MONITORING).getForEntity("/actuator/prometheus", String.class).getBody())
+        .contains("jvm_memory_used_bytes");
+    assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void theAdministratorReadsDecisionRecords() {
+    assertThat(rest.withBasicAuth(DemoUsers.DEMO_ADMIN, DemoUsers.DEMO_ADMIN_PASSWORD)
+        .getForEntity("/api/decision-records", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(Rest.as(rest, EnsembleGroup.SALES).getForEntity("/api/decision-records", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  /** A GET sent byte for byte, so that no client library normalises the path first; the status line. */
+  private String rawGet(String rawPath) throws Exception {
+    int port = Integer.parseInt(rest.getRootUri().replaceAll(".*:(\\d+).*", "$1"));
+    try (var socket = new java.net.Socket("localhost", port)) {
+      socket.getOutputStream().write(("GET " + rawPath + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      var reader = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+          java.nio.charset.StandardCharsets.US_ASCII));
+      return reader.readLine();
+    }
+  }
+
+  @Test
   void tasklistIsServedUnderCamunda() {
     ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/", String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
