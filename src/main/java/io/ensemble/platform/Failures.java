@@ -2,6 +2,7 @@ package io.ensemble.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -28,7 +29,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * by the framework that answers it.
  *
  * <p>Recognised failures are logged as one WARN line, without a stack trace and with at most
- * {@value #MAX_ECHO} characters of the message (which may quote the client's input).
+ * {@value #MAX_ECHO} characters of the message (which may quote the client's input); answers carry at most
+ * {@value #MAX_ANSWER}, enough to name several problems, never a client's 10 kB input.
  */
 public final class Failures {
 
@@ -36,6 +38,8 @@ public final class Failures {
 
   /** How much of a message (and so of the client's input it quotes) is answered and logged. */
   public static final int MAX_ECHO = 200;
+  /** How much of a message is answered. */
+  public static final int MAX_ANSWER = 600;
   /** Seconds a client should wait before retrying when the database is away. */
   public static final int RETRY_AFTER_SECONDS = 5;
 
@@ -53,7 +57,7 @@ public final class Failures {
   public record Failure(int status, String message, Integer retryAfterSeconds) {
 
     static Failure of(int status, String message) {
-      return new Failure(status, abbreviate(message), null);
+      return new Failure(status, abbreviate(message, MAX_ANSWER), null);
     }
 
     public boolean isClientError() {
@@ -119,29 +123,42 @@ public final class Failures {
 
   /** A request body that is not JSON, or not of the expected shape, in words (no Java class names). */
   public static String describeJson(JsonProcessingException json) {
+    for (Throwable cause = json; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof StreamReadException broken) {
+        return notJson(broken);
+      }
+    }
+    if (json.getOriginalMessage() != null && json.getOriginalMessage().contains("end-of-input")) {
+      return notJson(json);
+    }
     if (json instanceof UnrecognizedPropertyException unknown) {
       return "The request body has an unknown field '" + unknown.getPropertyName() + "'";
     }
     String path = json instanceof JsonMappingException mapping ? path(mapping) : "";
-    if (json instanceof InvalidFormatException || json instanceof MismatchedInputException) {
-      MismatchedInputException mismatched = (MismatchedInputException) json;
+    String at = path.isEmpty() ? "" : " at '" + path + "'";
+    if (json instanceof InvalidFormatException invalid) {
+      String value = abbreviate(String.valueOf(invalid.getValue()));
+      return "The value '" + (value.length() > 60 ? value.substring(0, 60) + "…" : value) + "'" + at + " is not a valid "
+          + (invalid.getTargetType() == null ? "value" : invalid.getTargetType().getSimpleName());
+    }
+    if (json instanceof MismatchedInputException mismatched) {
       if (path.isEmpty()) {
-        JsonToken token = mismatched.getProcessor() == null ? null : currentToken(mismatched);
-        return token == JsonToken.START_ARRAY
+        return currentToken(mismatched) == JsonToken.START_ARRAY
             ? "The request body must be a JSON object, not an array"
             : "The request body must be a JSON object";
       }
-      return "The request body has a value of the wrong type at '" + path + "'";
+      return "The request body has a value of the wrong type" + at;
     }
-    if (json instanceof JsonMappingException && !path.isEmpty()) {
-      return "The request body has an invalid value at '" + path + "'";
-    }
+    return path.isEmpty() ? notJson(json) : "The request body has an invalid value" + at;
+  }
+
+  private static String notJson(JsonProcessingException json) {
     String detail = json.getOriginalMessage() == null ? "" : json.getOriginalMessage();
-    int quoted = detail.indexOf('\n');
+    int newline = detail.indexOf('\n');
     return "The request body is not valid JSON"
         + (json.getLocation() == null ? "" : " (line " + json.getLocation().getLineNr() + ", column "
             + json.getLocation().getColumnNr() + ")")
-        + (detail.isEmpty() ? "" : ": " + (quoted < 0 ? detail : detail.substring(0, quoted)));
+        + (detail.isEmpty() ? "" : ": " + abbreviate(newline < 0 ? detail : detail.substring(0, newline)));
   }
 
   /** One WARN line for an answered client mistake: method, path, status and the (abbreviated) message. */
@@ -156,12 +173,15 @@ public final class Failures {
 
   /** At most {@value #MAX_ECHO} characters, so that a client's 10 kB input is not copied into answers and logs. */
   public static String abbreviate(String text) {
+    return abbreviate(text, MAX_ECHO);
+  }
+
+  static String abbreviate(String text, int max) {
     if (text == null) {
       return "";
     }
     String oneLine = text.replaceAll("[\\r\\n\\t]+", " ");
-    return oneLine.length() <= MAX_ECHO ? oneLine : oneLine.substring(0, MAX_ECHO) + "… ("
-        + oneLine.length() + " characters)";
+    return oneLine.length() <= max ? oneLine : oneLine.substring(0, max) + "… (" + oneLine.length() + " characters)";
   }
 
   private static boolean isDatabaseAway(Throwable cause) {

@@ -154,6 +154,33 @@ class PlatformSecurityTest {
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
+  @Test
+  void anOversizedPartnerEventIsRefusedBeforeItIsRead() throws Exception {
+    // 50 MB announced, none sent: answered at once instead of waiting for (and buffering) the body
+    assertThat(rawRequest("POST /api/partner-events HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json"
+        + "\r\nX-Partner-Key: meshgate\r\nContent-Length: 50000000\r\nConnection: close\r\n\r\n"))
+        .startsWith("HTTP/1.1 413");
+    // no length announced (chunked): read up to the limit, then refused
+    String chunk = "x".repeat(8192);
+    StringBuilder chunked = new StringBuilder("POST /api/partner-events HTTP/1.1\r\nHost: localhost\r\n"
+        + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+    for (int i = 0; i < 20; i++) {
+      chunked.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+    }
+    chunked.append("0\r\n\r\n");
+    assertThat(rawRequest(chunked.toString())).startsWith("HTTP/1.1 413");
+  }
+
+  private String rawRequest(String request) throws Exception {
+    int port = Integer.parseInt(rest.getRootUri().replaceAll(".*:(\\d+).*", "$1"));
+    try (var socket = new java.net.Socket("localhost", port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+          java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+    }
+  }
+
   /** A GET sent byte for byte, so that no client library normalises the path first; the status line. */
   private String rawGet(String rawPath) throws Exception {
     int port = Integer.parseInt(rest.getRootUri().replaceAll(".*:(\\d+).*", "$1"));
