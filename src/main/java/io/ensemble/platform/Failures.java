@@ -104,7 +104,7 @@ public final class Failures {
     }
     if (message.contains(INVALID_RESOURCE_ID)) {
       return Optional.of(Failure.of(400, message
-          + " Ids are letters, digits, '-' and '_' (Ensemble's groups are kebab-case)"));
+          + " User ids are letters and digits; group ids lower-case words joined by '-', e.g. alliance-managers"));
     }
     if (SPIN_PARSE_FAILURES.stream().anyMatch(message::startsWith)) {
       return Optional.of(Failure.of(400, "A Json or Xml variable does not hold valid Json or Xml: " + message));

@@ -197,6 +197,21 @@ class OnboardingBadStartsTest extends OnboardingHttpSupport {
     assertNothingLeftBehind(key);
   }
 
+  @ParameterizedTest(name = "{0} {1}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+      demo  | /engine-rest/user/create  | {"profile": {"id": "bad id!"}, "credentials": {"password": "secret-1"}}
+      demo  | /engine-rest/user/create  | {"profile": {"id": "has-dash"}, "credentials": {"password": "secret-1"}}
+      demo  | /engine-rest/group/create | {"id": "Bad Group!", "name": "Bad"}
+      amira | /engine-rest/user/create  | {"profile": {"id": "bad id!"}, "credentials": {"password": "secret-1"}}
+      amira | /engine-rest/group/create | {"id": "Bad Group!", "name": "Bad"}
+      """)
+  void anInvalidIdentityIdIs400ForEveryone(String user, String path, String body) {
+    ResponseEntity<Map> response = rest.withBasicAuth(user, user).exchange(path, HttpMethod.POST, json(body),
+        Map.class);
+    assertThat(response.getStatusCode().value()).isEqualTo(400);
+    assertThat((String) response.getBody().get("message")).contains("is not a valid resource identifier");
+  }
+
   @Test
   void aHundredBadStartsLogNoErrorAndOneShortWarningEach() {
     List<BadStart> table = badStarts();
