@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -45,6 +46,11 @@ public final class Failures {
 
   /** ENGINE-17007 "Cannot set variable with name x. Java serialization format is prohibited". */
   private static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
+  /**
+   * A command that read an instance which another transaction ended meanwhile (the engine cannot load its
+   * executions): the same lost race as an optimistic-locking conflict, seen a moment later.
+   */
+  private static final String STATE_GONE = "Cannot restore state of process instance";
   /** Camunda's identity service refusing a user, group or tenant id outside its whitelist pattern. */
   private static final String INVALID_RESOURCE_ID = "is not a valid resource identifier";
   /** Spin could not parse a Json (or Xml) variable's text ("Unable to parse input into json node"). */
@@ -81,7 +87,8 @@ public final class Failures {
     if (cause instanceof InvalidInputException invalid) {
       return Optional.of(Failure.of(invalid.status(), message));
     }
-    if (cause instanceof OptimisticLockingException || cause instanceof OptimisticLockingFailureException) {
+    if (cause instanceof OptimisticLockingException || cause instanceof OptimisticLockingFailureException
+        || (cause instanceof NullValueException && message.contains(STATE_GONE))) {
       return Optional.of(Failure.of(409, "Conflict: someone else changed the same data at the same time "
           + "(e.g. completed the same task); reload and try again if it still applies"));
     }
@@ -112,7 +119,8 @@ public final class Failures {
     if (cause instanceof JsonProcessingException json) {
       return Optional.of(Failure.of(400, describeJson(json)));
     }
-    if (cause instanceof NotFoundException) {
+    if (cause instanceof NotFoundException
+        || (cause instanceof NullValueException && message.startsWith("Cannot find"))) {
       return Optional.of(Failure.of(404, message));
     }
     if (cause instanceof BadUserRequestException) {
