@@ -398,12 +398,10 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
     assertThat(instance).isWaitingAt(AWAIT_SANDBOX);
     String sandboxId = (String) runtimeService.getVariable(instance.getId(), Var.SANDBOX_ID);
 
-    // as the README shows: an alliance manager correlates the message over REST
-    ResponseEntity<String> withdrawn = asAmira().exchange("/engine-rest/message", HttpMethod.POST, json("""
-        {"messageName": "PartnerWithdrawn", "businessKey": "%s",
-         "processVariables": {"withdrawalReason": {"value": "Partner chose a competitor"}}}
-        """.formatted(key)), String.class);
-    assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    // as the README shows: an alliance manager withdraws the partner through the domain endpoint
+    ResponseEntity<String> withdrawn = asAmira().exchange("/api/partners/" + key + "/withdrawal", HttpMethod.POST,
+        json("{\"reason\": \"Partner chose a competitor\"}"), String.class);
+    assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     executeJobs(instance);
 
     assertThat(instance).isEnded().hasPassed(UNDO_FOR_WITHDRAWAL, DEPROVISION_SANDBOX, RECORD_WITHDRAWAL, PARTNER_WITHDRAWN)

@@ -31,6 +31,9 @@ final class PartnerApiTestSupport {
   static final String TASK_PROVISION_SANDBOX = "Task_ProvisionSandbox";
   static final String EVENT_SANDBOX_READY = "Event_SandboxReady";
 
+  /** System property holding the WireMock partner's base URL, for the egress allow-list of {@link PartnerApiTest}. */
+  static final String WIREMOCK_URL = "ensemble.test.wiremock-url";
+
   private static WireMockServer wireMock;
 
   private PartnerApiTestSupport() {}
@@ -42,6 +45,7 @@ final class PartnerApiTestSupport {
       wireMock.start();
       Runtime.getRuntime().addShutdownHook(new Thread(wireMock::stop));
       warmUp(wireMock);
+      System.setProperty(WIREMOCK_URL, wireMock.baseUrl());
     }
     return wireMock;
   }

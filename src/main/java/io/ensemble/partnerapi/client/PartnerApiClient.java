@@ -69,11 +69,12 @@ public class PartnerApiClient {
   private final ObjectMapper json;
   private final Environment environment;
   private final RolledBackEffects rolledBackEffects;
+  private final EgressPolicy egress;
 
   PartnerApiClient(HttpClient partnerHttpClient, PartnerRepository partners, PartnerCredentials credentials,
       CircuitBreakerRegistry partnerCircuitBreakers, PartnerCallRecorder recorder, WebhookSecrets webhookSecrets,
       PartnerApiProperties properties, ObjectMapper json, Environment environment,
-      RolledBackEffects rolledBackEffects) {
+      RolledBackEffects rolledBackEffects, EgressPolicy egress) {
     this.http = partnerHttpClient;
     this.partners = partners;
     this.credentials = credentials;
@@ -84,6 +85,7 @@ public class PartnerApiClient {
     this.json = json;
     this.environment = environment;
     this.rolledBackEffects = rolledBackEffects;
+    this.egress = egress;
   }
 
   public ConformanceReport conformance(PartnerCall call) {
@@ -224,6 +226,8 @@ public class PartnerApiClient {
     } catch (IllegalArgumentException e) {
       throw failure(call, operation, null, "invalid API base URL", null, null);
     }
+    egress.violation(uri).ifPresent(rule -> { throw failure(call, operation, null, "not called: the API base URL "
+        + rule + " (egress policy: fix the partner's URL or ensemble.partner-api.egress.allow)", null, null); });
     HttpRequest.Builder request = HttpRequest.newBuilder(uri)
         .timeout(properties.readTimeout())
         .header("Accept", JSON + ", application/problem+json")
