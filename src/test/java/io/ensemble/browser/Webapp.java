@@ -8,7 +8,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** What Camunda's webapps (Tasklist, Cockpit) have in common: their login page and their notifications. */
+/** What Camunda's webapps (Tasklist, Cockpit, Admin) have in common: login page, header and notifications. */
 abstract class Webapp {
 
   protected final Browser browser;
@@ -48,10 +48,33 @@ abstract class Webapp {
     }
   }
 
+  /** The product name the header shows next to the mark, e.g. "Ensemble Tasklist". */
+  public String brand() {
+    return browser.visible(By.cssSelector("[cam-widget-header] .navbar-brand .brand-name")).getText().strip();
+  }
+
+  /** Whether the header shows Ensemble's mark (the user stylesheet's) rather than Camunda's logo. */
+  public boolean showsEnsemblesMark() {
+    WebElement logo = browser.visible(By.cssSelector("[cam-widget-header] .navbar-brand .brand-logo"));
+    boolean camundaLogoShown = logo.findElements(By.cssSelector("svg")).stream().anyMatch(WebElement::isDisplayed);
+    return !camundaLogoShown && logo.getCssValue("background-image").contains("ensemble-mark.svg");
+  }
+
+  /** Whether Camunda's community-edition end-of-life banner is on screen. */
+  public boolean showsEndOfLifeBanner() {
+    return browser.driver().findElements(By.cssSelector(".ce-eol-banner")).stream().anyMatch(WebElement::isDisplayed);
+  }
+
   /** The texts of the notifications the webapp shows at the bottom right. */
   public String notifications() {
     return browser.driver().findElements(By.cssSelector(".page-notifications .alert")).stream()
         .filter(WebElement::isDisplayed).map(WebElement::getText).reduce("", (a, b) -> a + "\n" + b).strip();
+  }
+
+  /** Waits until a notification says {@code text} (they appear a moment after the action). */
+  public String awaitNotification(String text) {
+    browser.waiting().until(d -> notifications().contains(text));
+    return notifications();
   }
 
   public void dismissNotifications() {
