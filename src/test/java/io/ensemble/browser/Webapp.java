@@ -21,6 +21,8 @@ abstract class Webapp {
     this.app = app;
   }
 
+  /** A webapp's first page of a run starts the webapp and loads megabytes of script: on a busy machine, slow. */
+  private static final Duration FIRST_LOAD = Duration.ofSeconds(90);
   private static final By LOGIN_FORM = By.cssSelector("form[name='signinForm']");
   private static final By LOG_OUT = By.cssSelector("[cam-widget-header] li.logout a");
 
@@ -31,7 +33,7 @@ abstract class Webapp {
   protected void logIn(String user, String password) {
     logOutIfLoggedIn();
     browser.driver().get(baseUrl + "/camunda/app/" + app + "/");
-    browser.waiting().until(d -> !d.findElements(LOGIN_FORM).isEmpty() || !d.findElements(LOG_OUT).isEmpty());
+    browser.waiting(FIRST_LOAD).until(d -> !d.findElements(LOGIN_FORM).isEmpty() || !d.findElements(LOG_OUT).isEmpty());
     logOutIfLoggedIn();
     browser.visible(By.cssSelector("input[ng-model='username']")).sendKeys(user);
     browser.driver().findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
