@@ -22,7 +22,7 @@ abstract class Webapp {
   }
 
   /** A webapp's first page of a run starts the webapp and loads megabytes of script: on a busy machine, slow. */
-  private static final Duration FIRST_LOAD = Duration.ofSeconds(90);
+  private static final Duration FIRST_LOAD = Duration.ofSeconds(180);
   private static final By LOGIN_FORM = By.cssSelector("form[name='signinForm']");
   private static final By LOG_OUT = By.cssSelector("[cam-widget-header] li.logout a");
 
