@@ -56,6 +56,9 @@ class EnsembleApiContractTest {
 
   static final String CONTRACT = "/api/openapi.json";
   static final String PARTNER = "contract-api-partner";
+  static final String WITHDRAWN_PARTNER = "contract-api-withdrawn";
+  /** The partner's sandbox, which no process waits for: its event is kept in the inbox. */
+  static final String SANDBOX = "sbx-contract-nobody-waits";
   static final String ADMIN = DemoUsers.DEMO_ADMIN;
 
   @LocalServerPort int port;
@@ -74,8 +77,13 @@ class EnsembleApiContractTest {
     Partner partner = partners.findById(PARTNER).orElseGet(() -> new Partner(PARTNER, "Contract partner", "ISV",
         "http://localhost:" + port + "/sandbox-partners/" + PARTNER, PartnerStatus.ACTIVE));
     partner.setCredentialRef("ensemble.partner-api.credentials.sandbox");
+    partner.setSandboxId(SANDBOX);
     partners.save(partner);
     secret = webhookSecrets.currentSecret(PARTNER);
+    if (!partners.existsById(WITHDRAWN_PARTNER)) {
+      partners.save(new Partner(WITHDRAWN_PARTNER, "Withdrawn partner", "ISV", "https://old.partner.example",
+          PartnerStatus.WITHDRAWN));
+    }
     recordId = decisionRecords.save(new DecisionRecord("pricing-model", 1, "pricing-model:1:contract", PARTNER,
         "{\"goalMetric\":\"NEW_REVENUE\"}", "{\"pricingModel\":\"TIERED_SUBSCRIPTION\"}", "contract-test",
         Instant.now())).getId();
@@ -87,7 +95,7 @@ class EnsembleApiContractTest {
    */
   List<Case> cases() {
     String event = "{\"eventId\":\"evt-contract-" + UUID.randomUUID() + "\",\"type\":\"sandbox.ready\","
-        + "\"occurredAt\":\"" + Instant.now() + "\",\"data\":{\"sandboxId\":\"sbx-contract-nobody-waits\"}}";
+        + "\"occurredAt\":\"" + Instant.now() + "\",\"data\":{\"sandboxId\":\"" + SANDBOX + "\"}}";
     String signature = WebhookSignature.sign(secret, Instant.now().getEpochSecond(),
         event.getBytes(StandardCharsets.UTF_8));
     String override = "{\"outputs\":{\"pricingModel\":\"USAGE_BASED\"},\"reason\":\"Anchor customer pays per call\"}";
@@ -114,6 +122,22 @@ class EnsembleApiContractTest {
         post("/api/partner-events").signed(PARTNER, WebhookSignature.sign(secret, Instant.now().getEpochSecond(),
             "{\"eventId\":\"evt-x\"}".getBytes(StandardCharsets.UTF_8))).body("{\"eventId\":\"evt-x\"}")
             .outsideTheContract().answers(400),
+
+        get("/api/partner-event-inbox").as("grace").answers(200),
+        get("/api/partner-event-inbox").as("grace").query("status=PENDING").answers(200),
+        get("/api/partner-event-inbox").as("grace").query("status=LOST").answers(400),
+        get("/api/partner-event-inbox").as("amira").answers(403),
+
+        post("/api/partners/{key}/api-base-url-confirmation", WITHDRAWN_PARTNER).as(ADMIN)
+            .body("{\"apiBaseUrl\":\"https://api.partner.example\"}").answers(200),
+        post("/api/partners/{key}/api-base-url-confirmation", PARTNER).as(ADMIN)
+            .body("{\"apiBaseUrl\":\"https://api.partner.example\"}").answers(409),
+        post("/api/partners/{key}/api-base-url-confirmation", "no-such-partner").as(ADMIN)
+            .body("{\"apiBaseUrl\":\"https://api.partner.example\"}").answers(404),
+        post("/api/partners/{key}/api-base-url-confirmation", PARTNER).as(ADMIN)
+            .body("{\"apiBaseUrl\":\"ftp://x\"}").answers(400),
+        post("/api/partners/{key}/api-base-url-confirmation", PARTNER).as("amira")
+            .body("{\"apiBaseUrl\":\"https://api.partner.example\"}").answers(403),
 
         post("/api/partner-webhook-secrets/{partnerKey}/rotation", PARTNER).as(ADMIN).answers(200),
         post("/api/partner-webhook-secrets/{partnerKey}/rotation", PARTNER).as("amira").answers(403),

@@ -53,8 +53,10 @@ class PartnerEventController {
       content = @Content(schema = @Schema(implementation = Receipt.class)))
   @ApiResponse(responseCode = "400", description = "Malformed: detail names the field")
   @ApiResponse(responseCode = "401", description = "Bad or stale signature")
-  @ApiResponse(responseCode = "404", description = "Unknown partner")
+  @ApiResponse(responseCode = "404", description = "Unknown partner, or a subject that is not the sender's")
+  @ApiResponse(responseCode = "409", description = "The eventId was used before with different content")
   @ApiResponse(responseCode = "413", description = "Body too large")
+  @ApiResponse(responseCode = "422", description = "A type of event no process consumes")
   ResponseEntity<Map<String, String>> receive(
       @Parameter(description = "The sending partner's key", required = true)
       @RequestHeader(name = WebhookSignature.PARTNER_KEY_HEADER, required = false) String partnerKey,
