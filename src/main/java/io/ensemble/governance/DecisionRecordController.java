@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ensemble.platform.InvalidInputException;
 import io.ensemble.security.CurrentUser;
 import io.ensemble.security.EnsembleGroup;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/decision-records")
+@Tag(name = "Decision records", description = "Why money and ownership were decided as they were")
 class DecisionRecordController {
 
   static final Set<String> READERS = Set.of(
@@ -52,6 +56,9 @@ class DecisionRecordController {
   }
 
   @GetMapping
+  @Operation(operationId = "listDecisionRecords", summary = "Decision records, newest first, by decision and/or subject")
+  @ApiResponse(responseCode = "200", description = "The matching records")
+  @ApiResponse(responseCode = "403", description = "Not the governance office, finance or the CIO")
   List<DecisionRecordView> list(@RequestParam(required = false) String decisionKey,
       @RequestParam(required = false) String subjectKey) {
     currentUser.requireAnyGroup(READERS, "read decision records");
@@ -69,12 +76,22 @@ class DecisionRecordController {
   }
 
   @GetMapping("/{id}")
+  @Operation(operationId = "getDecisionRecord", summary = "One decision record")
+  @ApiResponse(responseCode = "200", description = "The record, with its override if any")
+  @ApiResponse(responseCode = "403", description = "Not the governance office, finance or the CIO")
+  @ApiResponse(responseCode = "404", description = "No record with that id")
   DecisionRecordView get(@PathVariable long id) {
     currentUser.requireAnyGroup(READERS, "read decision records");
     return view(find(id));
   }
 
   @PostMapping("/{id}/override")
+  @Operation(operationId = "overrideDecisionRecord", summary = "Override a decision once, with a reason; the original outcome stays")
+  @ApiResponse(responseCode = "200", description = "The record with its override")
+  @ApiResponse(responseCode = "400", description = "No reason, or outputs that are not a JSON object")
+  @ApiResponse(responseCode = "403", description = "Not the governance office or finance")
+  @ApiResponse(responseCode = "404", description = "No record with that id")
+  @ApiResponse(responseCode = "409", description = "Already overridden")
   @Transactional
   DecisionRecordView override(@PathVariable long id, @RequestBody OverrideRequest request) {
     String user = currentUser.requireAnyGroup(OVERRIDERS, "override a decision");

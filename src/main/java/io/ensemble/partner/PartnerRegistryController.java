@@ -1,6 +1,9 @@
 package io.ensemble.partner;
 
 import io.ensemble.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping("/api/partners")
+@Tag(name = "Partners", description = "The partner registry")
 class PartnerRegistryController {
 
   static final Set<String> READERS = Set.of("alliance-managers", "security", "data-governance", "legal",
@@ -44,12 +48,19 @@ class PartnerRegistryController {
       Instant activatedAt, String onboardingLeadTime, String closedReason, List<ReviewView> reviews) {}
 
   @GetMapping
+  @Operation(operationId = "listPartners", summary = "Every partner, by name")
+  @ApiResponse(responseCode = "200", description = "The partners, without their reviews")
+  @ApiResponse(responseCode = "403", description = "Not a group that reads the registry")
   List<PartnerView> all() {
     currentUser.requireAnyGroup(READERS, "read the partner registry");
     return partners.findAllByOrderByName().stream().map(p -> view(p, null)).toList();
   }
 
   @GetMapping("/{key}")
+  @Operation(operationId = "getPartner", summary = "One partner with its review decisions")
+  @ApiResponse(responseCode = "200", description = "The partner")
+  @ApiResponse(responseCode = "403", description = "Not a group that reads the registry")
+  @ApiResponse(responseCode = "404", description = "No partner with that key")
   PartnerView one(@PathVariable String key) {
     currentUser.requireAnyGroup(READERS, "read the partner registry");
     Partner partner = partners.findById(key)

@@ -44,12 +44,9 @@ public final class Browser implements AutoCloseable {
   /** Starts a browser whose screenshots go to {@code screenshots} (created if missing). */
   public static Browser start(Path screenshots) {
     System.setProperty("SE_OFFLINE", "true");
-    for (Path binary : new Path[] {CHROMIUM, CHROMEDRIVER}) {
-      if (!Files.isExecutable(binary)) {
-        throw new IllegalStateException(binary + " is missing: the browser tests drive Debian's Chromium "
-            + "(apt-get install -y chromium chromium-driver, as .ci/run does)");
-      }
-    }
+    BrowserRequirement.unmet().ifPresent(message -> {
+      throw new IllegalStateException(message);
+    });
     try {
       Path profile = Files.createTempDirectory("ensemble-chromium-");
       var options = new ChromeOptions()

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.slf4j.Logger;
@@ -13,9 +15,10 @@ import org.slf4j.LoggerFactory;
  * One headless browser per test class, registered as a static field:
  * <pre>{@code @RegisterExtension static BrowserExtension browser = new BrowserExtension("onboarding");}</pre>
  * Screenshots go to {@code target/journeys/<name>/}. A failing test leaves {@code FAILED-<test>.png} and the
- * page's HTML there, showing what the browser showed when it failed.
+ * page's HTML there, showing what the browser showed when it failed. Without Chromium the class is skipped
+ * before the application starts, and the build says so at its end; with {@code CI=true} that fails instead.
  */
-public class BrowserExtension implements BeforeAllCallback, AfterAllCallback, TestWatcher {
+public class BrowserExtension implements ExecutionCondition, BeforeAllCallback, AfterAllCallback, TestWatcher {
 
   private static final Logger LOG = LoggerFactory.getLogger(BrowserExtension.class);
   public static final Path JOURNEYS = Path.of("target", "journeys");
@@ -33,6 +36,19 @@ public class BrowserExtension implements BeforeAllCallback, AfterAllCallback, Te
       throw new IllegalStateException("The browser starts before the test class's first test");
     }
     return browser;
+  }
+
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    Optional<String> unmet = BrowserRequirement.unmet();
+    if (unmet.isEmpty()) {
+      return ConditionEvaluationResult.enabled("Chromium and chromedriver are installed");
+    }
+    if (BrowserRequirement.required()) {
+      throw new IllegalStateException(unmet.get() + " (CI=true: nothing may be skipped)");
+    }
+    BrowserRequirement.note(unmet.get());
+    return ConditionEvaluationResult.disabled(unmet.get());
   }
 
   @Override

@@ -88,6 +88,7 @@ class PartnerOnboardingJourneyIT {
   Browser browser;
   Tasklist tasklist;
   Cockpit cockpit;
+  Admin admin;
 
   String base() {
     return "http://localhost:" + port;
@@ -103,6 +104,7 @@ class PartnerOnboardingJourneyIT {
       browser = browserExtension.browser();
       tasklist = new Tasklist(browser, base());
       cockpit = new Cockpit(browser, base());
+      admin = new Admin(browser, base());
     }
   }
 
@@ -129,7 +131,7 @@ class PartnerOnboardingJourneyIT {
     browser.screenshot("start-form-filled");
     tasklist.submitStart();
 
-    assertThat(tasklist.notifications()).contains("The process has been started");
+    tasklist.awaitNotification("The process has been started");
     browser.screenshot("onboarding-started");
     // what amira may see of it over the API: her onboarding, running
     assertThat(Rest.as(rest, "amira").getForObject(
@@ -201,6 +203,9 @@ class PartnerOnboardingJourneyIT {
     Job failing = awaitIncidentOfAFailingPartnerCall(instanceId);
 
     cockpit.logInAs("grace").openProcesses();
+    assertThat(cockpit.brand()).isEqualTo("Ensemble Cockpit");
+    assertThat(cockpit.showsEnsemblesMark()).isTrue();
+    assertThat(cockpit.showsEndOfLifeBanner()).isFalse();
     assertThat(cockpit.runningInstances(PROCESS_NAME)).isPositive();
     assertThat(cockpit.incidents(PROCESS_NAME)).isPositive();
     browser.screenshot("cockpit-processes");
@@ -222,6 +227,17 @@ class PartnerOnboardingJourneyIT {
     assertThat(runtimeService.createIncidentQuery().processInstanceId(instanceId).count()).isZero();
   }
 
+  @Test
+  @Order(8)
+  void adminCarriesEnsemblesNameAndMarkToo() {
+    admin.logInAs(DemoUsers.DEMO_ADMIN, DemoUsers.DEMO_ADMIN_PASSWORD);
+    assertThat(admin.brand()).isEqualTo("Ensemble Admin");
+    assertThat(admin.showsEnsemblesMark()).isTrue();
+    assertThat(admin.showsEndOfLifeBanner()).isFalse();
+    assertThat(browser.driver().getTitle()).startsWith("Ensemble Admin");
+    browser.screenshot("admin");
+  }
+
   // --- steps shared by the reviewers
 
   void review(String reviewer, String filter, String group, boolean tryEmptyFirst) {
@@ -233,7 +249,13 @@ class PartnerOnboardingJourneyIT {
     tasklist.openFilter(filter).openTask(taskName).claim();
     CamundaForm form = tasklist.form();
     assertThat(form.text()).contains(PARTNER_NAME, PARTNER_KEY, "DE")
+        .as("codes read as words").contains("Data platform", "Personal data", "Risk tier: High",
+            "Analytics, Privacy safeguards", "ISO/IEC 27001")
+        .doesNotContain("DATA_PLATFORM", "PERSONAL", "HIGH", "PRIVACY_SAFEGUARDS", "ISO27001")
         .as("lists read as words, not JSON").doesNotContain("[\"");
+    assertThat(tasklist.brand()).isEqualTo("Ensemble Tasklist");
+    assertThat(tasklist.showsEnsemblesMark()).as("Ensemble's mark instead of Camunda's").isTrue();
+    assertThat(tasklist.showsEndOfLifeBanner()).isFalse();
     browser.screenshot(group + "-review-form");
     if (tryEmptyFirst) {
       assertThat(tasklist.completeRefused()).containsExactly("Field is required.");

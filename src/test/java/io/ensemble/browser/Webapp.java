@@ -8,7 +8,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** What Camunda's webapps (Tasklist, Cockpit) have in common: their login page and their notifications. */
+/** What Camunda's webapps (Tasklist, Cockpit, Admin) have in common: login page, header and notifications. */
 abstract class Webapp {
 
   protected final Browser browser;
@@ -21,6 +21,8 @@ abstract class Webapp {
     this.app = app;
   }
 
+  /** A webapp's first page of a run starts the webapp and loads megabytes of script: on a busy machine, slow. */
+  private static final Duration FIRST_LOAD = Duration.ofSeconds(180);
   private static final By LOGIN_FORM = By.cssSelector("form[name='signinForm']");
   private static final By LOG_OUT = By.cssSelector("[cam-widget-header] li.logout a");
 
@@ -31,7 +33,7 @@ abstract class Webapp {
   protected void logIn(String user, String password) {
     logOutIfLoggedIn();
     browser.driver().get(baseUrl + "/camunda/app/" + app + "/");
-    browser.waiting().until(d -> !d.findElements(LOGIN_FORM).isEmpty() || !d.findElements(LOG_OUT).isEmpty());
+    browser.waiting(FIRST_LOAD).until(d -> !d.findElements(LOGIN_FORM).isEmpty() || !d.findElements(LOG_OUT).isEmpty());
     logOutIfLoggedIn();
     browser.visible(By.cssSelector("input[ng-model='username']")).sendKeys(user);
     browser.driver().findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
@@ -48,10 +50,33 @@ abstract class Webapp {
     }
   }
 
+  /** The product name the header shows next to the mark, e.g. "Ensemble Tasklist". */
+  public String brand() {
+    return browser.visible(By.cssSelector("[cam-widget-header] .navbar-brand .brand-name")).getText().strip();
+  }
+
+  /** Whether the header shows Ensemble's mark (the user stylesheet's) rather than Camunda's logo. */
+  public boolean showsEnsemblesMark() {
+    WebElement logo = browser.visible(By.cssSelector("[cam-widget-header] .navbar-brand .brand-logo"));
+    boolean camundaLogoShown = logo.findElements(By.cssSelector("svg")).stream().anyMatch(WebElement::isDisplayed);
+    return !camundaLogoShown && logo.getCssValue("background-image").contains("ensemble-mark.svg");
+  }
+
+  /** Whether Camunda's community-edition end-of-life banner is on screen. */
+  public boolean showsEndOfLifeBanner() {
+    return browser.driver().findElements(By.cssSelector(".ce-eol-banner")).stream().anyMatch(WebElement::isDisplayed);
+  }
+
   /** The texts of the notifications the webapp shows at the bottom right. */
   public String notifications() {
     return browser.driver().findElements(By.cssSelector(".page-notifications .alert")).stream()
         .filter(WebElement::isDisplayed).map(WebElement::getText).reduce("", (a, b) -> a + "\n" + b).strip();
+  }
+
+  /** Waits until a notification says {@code text} (they appear a moment after the action). */
+  public String awaitNotification(String text) {
+    browser.waiting().until(d -> notifications().contains(text));
+    return notifications();
   }
 
   public void dismissNotifications() {

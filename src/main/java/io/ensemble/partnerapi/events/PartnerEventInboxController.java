@@ -3,6 +3,9 @@ package io.ensemble.partnerapi.events;
 import io.ensemble.platform.InvalidInputException;
 import io.ensemble.security.CurrentUser;
 import io.ensemble.security.EnsembleGroup;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * event was about and why it was not delivered, not its payload.
  */
 @RestController
+@Tag(name = "Partner events")
 class PartnerEventInboxController {
 
   static final List<String> READERS = List.of(EnsembleGroup.GOVERNANCE_OFFICE.id(), EnsembleGroup.CAMUNDA_ADMIN);
@@ -33,6 +37,10 @@ class PartnerEventInboxController {
       Instant receivedAt, Instant deliveredAt, int failedDeliveries, String lastError) {}
 
   @GetMapping("/api/partner-event-inbox")
+  @Operation(operationId = "listPartnerEvents", summary = "The newest 200 partner events in a state, dead letters by default")
+  @ApiResponse(responseCode = "200", description = "The events, without their payloads")
+  @ApiResponse(responseCode = "400", description = "Unknown status")
+  @ApiResponse(responseCode = "403", description = "Not the governance office or an administrator")
   List<EventView> list(@RequestParam(defaultValue = "DEAD_LETTER") String status) {
     currentUser.requireAnyGroup(READERS, "read the partner-event inbox");
     PartnerEvent.Status wanted = Arrays.stream(PartnerEvent.Status.values())

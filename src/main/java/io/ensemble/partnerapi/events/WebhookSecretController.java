@@ -7,9 +7,10 @@ import io.ensemble.partnerapi.client.PartnerCallException;
 import io.ensemble.partner.PartnerRepository;
 import io.ensemble.platform.InvalidInputException;
 import io.ensemble.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +25,11 @@ import org.springframework.web.server.ResponseStatusException;
  * period. The answer never contains a secret.
  */
 @RestController
+@Tag(name = "Partner webhook secrets")
 class WebhookSecretController {
+
+  /** What a rotation answers: when, and until when the previous secret is still accepted; never a secret. */
+  record RotationView(String partnerKey, Instant rotatedAt, Instant previousSecretValidUntil) {}
 
   private final WebhookSecrets secrets;
   private final PartnerApiClient client;
@@ -40,7 +45,12 @@ class WebhookSecretController {
   }
 
   @PostMapping("/api/partner-webhook-secrets/{partnerKey}/rotation")
-  ResponseEntity<Map<String, Object>> rotate(@PathVariable String partnerKey) {
+  @Operation(operationId = "rotateWebhookSecret", summary = "Issue the partner a new webhook secret over its API; the old one stays valid for the grace period")
+  @ApiResponse(responseCode = "200", description = "Rotated; the answer never holds a secret")
+  @ApiResponse(responseCode = "403", description = "Not an administrator")
+  @ApiResponse(responseCode = "404", description = "Unknown partner")
+  @ApiResponse(responseCode = "502", description = "The partner did not take the new secret; nothing changed")
+  ResponseEntity<RotationView> rotate(@PathVariable String partnerKey) {
     currentUser.requireAdmin("rotate webhook secrets");
     if (!partners.existsById(partnerKey)) {
       throw new InvalidInputException(404, "Unknown partner " + partnerKey);
@@ -53,10 +63,6 @@ class WebhookSecretController {
       throw new ResponseStatusException(HttpStatus.BAD_GATEWAY,
           "The partner did not take the new secret; nothing changed: " + e.getMessage());
     }
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("partnerKey", partnerKey);
-    answer.put("rotatedAt", rotation.rotatedAt());
-    answer.put("previousSecretValidUntil", rotation.previousValidUntil());
-    return ResponseEntity.ok(answer);
+    return ResponseEntity.ok(new RotationView(partnerKey, rotation.rotatedAt(), rotation.previousValidUntil()));
   }
 }

@@ -1,0 +1,7 @@
+// Camunda Cockpit's configuration (Camunda's defaults otherwise): Ensemble's name in the header and title.
+export default {
+  app: {
+    name: 'Cockpit',
+    vendor: 'Ensemble'
+  }
+};
