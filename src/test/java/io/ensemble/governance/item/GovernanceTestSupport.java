@@ -28,6 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The governance tests' Spring context (H2, no job executor) and a real HTTP partner
@@ -43,6 +45,13 @@ abstract class GovernanceTestSupport {
 
   static {
     PARTNER.start();
+  }
+
+  @DynamicPropertySource
+  static void partnerEgress(DynamicPropertyRegistry registry) {
+    // the egress policy refuses localhost: admit exactly the WireMock partner (and this application's sandbox)
+    registry.add("ensemble.partner-api.egress.allow[0]", () -> PARTNER.baseUrl() + "/partners/");
+    registry.add("ensemble.partner-api.egress.allow[1]", () -> "http://localhost:${local.server.port}/sandbox-partners/");
   }
 
   @Autowired ProcessEngine engine;
