@@ -54,9 +54,9 @@ class GovernanceAuthorizations {
   @EventListener
   @Order(5)
   public void onStarted(ApplicationStartedEvent event) {
-    for (EnsembleGroup group : EnsembleGroup.values()) {
-      grant(group.id(), PROCESS_DEFINITION, GovernanceItemProcess.KEY, READ, CREATE_INSTANCE);
-      grant(group.id(), PROCESS_INSTANCE, Authorization.ANY, CREATE);
+    for (String group : GovernanceTaskListener.GROUPS) {
+      grant(group, PROCESS_DEFINITION, GovernanceItemProcess.KEY, READ, CREATE_INSTANCE);
+      grant(group, PROCESS_INSTANCE, Authorization.ANY, CREATE);
     }
     grant(GOVERNANCE_OFFICE, PROCESS_DEFINITION, GovernanceItemProcess.KEY,
         READ_INSTANCE, READ_HISTORY, ProcessDefinitionPermissions.RETRY_JOB);

@@ -36,7 +36,9 @@ class GovernanceTaskListener implements TaskListener {
   /** How form-js datetime fields (UTC) exchange values. */
   static final DateTimeFormatter FORM_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'")
       .withZone(ZoneOffset.UTC);
-  static final List<String> GROUPS = Arrays.stream(EnsembleGroup.values()).map(EnsembleGroup::id).toList();
+  /** The groups that raise, own and read governance items: all that work in Tasklist (monitoring only reads metrics). */
+  static final List<String> GROUPS = Arrays.stream(EnsembleGroup.values()).filter(EnsembleGroup::worksInTasklist)
+      .map(EnsembleGroup::id).toList();
 
   private final GovernanceRegister register;
   private final GovernanceSla sla;
