@@ -84,9 +84,11 @@ class EngineRestPermissionMatrixTest extends OnboardingHttpSupport {
           "{\"id\": \"group-" + f.partnerKey() + "\", \"name\": \"Intruders\", \"type\": \"WORKFLOW\"}")),
       new Endpoint("join camunda-admin", (as, f) -> status(as, HttpMethod.PUT,
           "/engine-rest/group/camunda-admin/members/" + DemoUsers.USERS.get(0).id(), null)),
+      // sales gets every permission on this fixture's instance: a grant nothing at startup already made
       new Endpoint("create authorization", (as, f) -> status(as, HttpMethod.POST,
           "/engine-rest/authorization/create", """
-          {"type": 1, "permissions": ["ALL"], "groupId": "sales", "resourceType": 8, "resourceId": "*"}""")));
+          {"type": 1, "permissions": ["ALL"], "groupId": "sales", "resourceType": 8, "resourceId": "%s"}"""
+          .formatted(f.onboarding().getId()))));
 
   @Test
   void onlyTheAdministratorChangesStateAndTheGovernanceOfficeOnlyRetriesJobs() {
@@ -139,6 +141,8 @@ class EngineRestPermissionMatrixTest extends OnboardingHttpSupport {
     assertThat(managementService.createJobQuery().jobId(fixture.conformanceJob().getId()).singleResult().getRetries())
         .isEqualTo(fixture.conformanceJob().getRetries());
     assertThat(engine.getIdentityService().createUserQuery().userId(intruder(fixture)).count()).isZero();
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery().groupIdIn("sales").resourceId(id).count())
+        .isZero();
   }
 
   /** A user id the engine accepts (letters and digits), one per fixture. */
