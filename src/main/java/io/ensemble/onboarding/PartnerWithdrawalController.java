@@ -8,6 +8,9 @@ import io.ensemble.partner.PartnerStatus;
 import io.ensemble.platform.InvalidInputException;
 import io.ensemble.security.CurrentUser;
 import io.ensemble.security.EnsembleGroup;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -28,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * to exactly that onboarding as the application. 404 unknown partner, 409 nothing to withdraw, 400 no reason.
  */
 @RestController
+@Tag(name = "Partners")
 class PartnerWithdrawalController {
 
   private static final Logger LOG = LoggerFactory.getLogger(PartnerWithdrawalController.class);
@@ -48,6 +52,13 @@ class PartnerWithdrawalController {
 
   @PostMapping("/api/partners/{key}/withdrawal")
   @ResponseStatus(HttpStatus.ACCEPTED)
+  @Operation(operationId = "withdrawPartner", summary = "Withdraw a partner from its onboarding, with a reason "
+      + "(alliance managers)")
+  @ApiResponse(responseCode = "202", description = "Withdrawn: partnerKey, withdrawnBy, reason; the onboarding ends")
+  @ApiResponse(responseCode = "400", description = "No reason, or one of more than 1000 characters")
+  @ApiResponse(responseCode = "403", description = "Not an alliance manager")
+  @ApiResponse(responseCode = "404", description = "No partner with that key")
+  @ApiResponse(responseCode = "409", description = "The partner has no onboarding running")
   Map<String, String> withdraw(@PathVariable String key, @RequestBody(required = false) WithdrawalRequest request) {
     String user = currentUser.requireAnyGroup(WITHDRAWERS, "withdraw a partner");
     String reason = request == null || request.reason() == null ? "" : request.reason().strip();

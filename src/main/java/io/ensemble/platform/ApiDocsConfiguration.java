@@ -32,10 +32,10 @@ class ApiDocsConfiguration {
   OpenAPI ensembleApi() {
     return new OpenAPI()
         .info(new Info().title("Ensemble API").version("1")
-            .description("The application's own API: the partner registry, decision records, partner callbacks "
-                + "and webhook secrets. HTTP Basic against Camunda's identity service, except the signed "
-                + "partner callbacks. Processes, tasks and decisions are Camunda's engine REST API at "
-                + "/engine-rest; what partners implement is the Partner API at /partner-api/v1/openapi.yaml."))
+            .description("The application's own API: the partner registry, decision records, partner callbacks, "
+                + "webhook secrets and the governance register. HTTP Basic against Camunda's identity service, "
+                + "except the signed partner callbacks. Processes, tasks and decisions are Camunda's engine REST "
+                + "API at /engine-rest; what partners implement is the Partner API at /partner-api/v1/openapi.yaml."))
         .externalDocs(new ExternalDocumentation().description("Camunda 7.24 engine REST API")
             .url("https://docs.camunda.org/rest/camunda-bpm-platform/7.24/"))
         .components(new Components()

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ensemble.governance.DecisionRecord;
 import io.ensemble.governance.DecisionRecordRepository;
+import io.ensemble.onboarding.PartnerOnboardingProcess;
 import io.ensemble.partner.Partner;
 import io.ensemble.partner.PartnerRepository;
 import io.ensemble.partner.PartnerStatus;
@@ -32,6 +33,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -49,7 +52,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * mappings, so that a new one cannot slip through) is described and has at least one exercised case below; and
  * every case's real request and answer are valid against the description.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    // the onboarding partner's made-up address passes the egress policy (nothing calls it: no job executor)
+    properties = "ensemble.partner-api.egress.allow[0]=https://api.onboarding.example/")
 @AutoConfigureObservability
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EnsembleApiContractTest {
@@ -60,6 +65,10 @@ class EnsembleApiContractTest {
   /** The partner's sandbox, which no process waits for: its event is kept in the inbox. */
   static final String SANDBOX = "sbx-contract-nobody-waits";
   static final String ADMIN = DemoUsers.DEMO_ADMIN;
+  /** A partner whose onboarding runs, for the one withdrawal that succeeds. */
+  static final String ONBOARDING_PARTNER = "contract-api-onboarding";
+  static final String GOVERNANCE_ITEM = """
+      {"kind": "RISK", "severity": "LOW", "title": "A partner certificate expires soon"}""";
 
   @LocalServerPort int port;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
@@ -67,10 +76,13 @@ class EnsembleApiContractTest {
   @Autowired DecisionRecordRepository decisionRecords;
   @Autowired WebhookSecrets webhookSecrets;
   @Autowired ObjectMapper json;
+  @Autowired RuntimeService runtimeService;
 
   final HttpClient http = HttpClient.newHttpClient();
   String secret;
   long recordId;
+  long itemId;
+  final String idempotencyKey = "contract-" + UUID.randomUUID();
 
   @BeforeAll
   void partnerAndDecisionRecord() {
@@ -87,6 +99,27 @@ class EnsembleApiContractTest {
     recordId = decisionRecords.save(new DecisionRecord("pricing-model", 1, "pricing-model:1:contract", PARTNER,
         "{\"goalMetric\":\"NEW_REVENUE\"}", "{\"pricingModel\":\"TIERED_SUBSCRIPTION\"}", "contract-test",
         Instant.now())).getId();
+    if (runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ONBOARDING_PARTNER).active()
+        .count() == 0) {
+      runtimeService.startProcessInstanceByKey(PartnerOnboardingProcess.KEY, ONBOARDING_PARTNER, Map.of(
+          PartnerOnboardingProcess.Var.PARTNER_KEY, ONBOARDING_PARTNER,
+          PartnerOnboardingProcess.Var.PARTNER_NAME, "Onboarding partner",
+          PartnerOnboardingProcess.Var.PARTNER_TYPE, "ISV",
+          PartnerOnboardingProcess.Var.CAPABILITIES, Variables.objectValue(List.of("TELEMETRY_ANALYTICS"))
+              .serializationDataFormat("application/json").create(),
+          PartnerOnboardingProcess.Var.DATA_ACCESS, "NONE",
+          PartnerOnboardingProcess.Var.JURISDICTION, "DE",
+          PartnerOnboardingProcess.Var.ANNUAL_CONTRACT_VALUE, 50_000L,
+          PartnerOnboardingProcess.Var.CERTIFICATIONS, "[\"SOC2\"]",
+          PartnerOnboardingProcess.Var.API_BASE_URL, "https://api.onboarding.example/partner"));
+    }
+    try {
+      HttpResponse<String> raised = send(post("/api/governance/items").as("sofia").body(GOVERNANCE_ITEM));
+      assertThat(raised.statusCode()).as(raised.body()).isEqualTo(201);
+      itemId = json.readTree(raised.body()).path("id").asLong();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
@@ -141,7 +174,35 @@ class EnsembleApiContractTest {
 
         post("/api/partner-webhook-secrets/{partnerKey}/rotation", PARTNER).as(ADMIN).answers(200),
         post("/api/partner-webhook-secrets/{partnerKey}/rotation", PARTNER).as("amira").answers(403),
-        post("/api/partner-webhook-secrets/{partnerKey}/rotation", "no-such-partner").as(ADMIN).answers(404));
+        post("/api/partner-webhook-secrets/{partnerKey}/rotation", "no-such-partner").as(ADMIN).answers(404),
+
+        post("/api/partners/{key}/withdrawal", ONBOARDING_PARTNER).as("amira")
+            .body("{\"reason\":\"Partner chose a competitor\"}").answers(202),
+        post("/api/partners/{key}/withdrawal", ONBOARDING_PARTNER).as("amira")
+            .body("{\"reason\":\"Twice\"}").answers(409),
+        post("/api/partners/{key}/withdrawal", PARTNER).as("amira").body("{}").answers(400),
+        post("/api/partners/{key}/withdrawal", PARTNER).as("fiona")
+            .body("{\"reason\":\"Not mine to withdraw\"}").answers(403),
+        post("/api/partners/{key}/withdrawal", "no-such-partner").as("amira")
+            .body("{\"reason\":\"Gone\"}").answers(404),
+
+        post("/api/governance/items").as("sofia").header("Idempotency-Key", idempotencyKey).body(GOVERNANCE_ITEM)
+            .answers(201),
+        post("/api/governance/items").as("sofia").header("Idempotency-Key", idempotencyKey).body(GOVERNANCE_ITEM)
+            .answers(200),
+        post("/api/governance/items").as("sofia").body("{\"kind\":\"GOSSIP\",\"title\":\"x\"}")
+            .outsideTheContract().answers(400),
+        post("/api/governance/items").as("mona").body(GOVERNANCE_ITEM).answers(403),
+        get("/api/governance/items").as("grace").answers(200),
+        get("/api/governance/items").as("sofia").query("status=RAISED&kind=RISK&size=5").answers(200),
+        get("/api/governance/items").as("grace").query("status=LOST").answers(400),
+        get("/api/governance/items").as("mona").answers(403),
+        get("/api/governance/items/{id}", itemId).as("sofia").answers(200),
+        get("/api/governance/items/{id}", itemId).as("amira").answers(404),
+        get("/api/governance/items/{id}", itemId).as("mona").answers(403),
+        get("/api/governance/kpis").as("carlos").answers(200),
+        get("/api/governance/kpis").as("grace").query("windowDays=0").answers(400),
+        get("/api/governance/kpis").as("sofia").answers(403));
   }
 
   @Test
@@ -267,6 +328,12 @@ class EnsembleApiContractTest {
       signedHeaders.put(WebhookSignature.PARTNER_KEY_HEADER, partnerKey);
       signedHeaders.put(WebhookSignature.SIGNATURE_HEADER, signature);
       return new Case(method, pattern, path, query, user, signedHeaders, body, requestInContract, status);
+    }
+
+    Case header(String name, String value) {
+      Map<String, String> withHeader = new LinkedHashMap<>(headers);
+      withHeader.put(name, value);
+      return new Case(method, pattern, path, query, user, withHeader, body, requestInContract, status);
     }
 
     /** A deliberately malformed request: only the answer is checked against the description. */

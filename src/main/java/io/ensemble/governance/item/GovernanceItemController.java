@@ -3,6 +3,11 @@ package io.ensemble.governance.item;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ensemble.platform.InvalidInputException;
 import io.ensemble.security.EnsembleGroup;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.persistence.criteria.Predicate;
 import java.net.URI;
 import java.time.Instant;
@@ -40,6 +45,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/governance")
+@Tag(name = "Governance")
 class GovernanceItemController {
 
   private static final Logger LOG = LoggerFactory.getLogger(GovernanceItemController.class);
@@ -73,6 +79,14 @@ class GovernanceItemController {
   }
 
   @PostMapping("/items")
+  @Operation(operationId = "raiseGovernanceItem", summary = "Raise a governance item (every Ensemble group that "
+      + "works in Tasklist); a repeated Idempotency-Key answers the item it raised")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+      mediaType = "application/json", schema = @Schema(implementation = RaiseRequest.class)))
+  @ApiResponse(responseCode = "201", description = "Raised: the item with its timeline")
+  @ApiResponse(responseCode = "200", description = "Raised before with this Idempotency-Key: that item")
+  @ApiResponse(responseCode = "400", description = "Every field that is missing, unknown or invalid, named")
+  @ApiResponse(responseCode = "403", description = "Not a group that raises governance items")
   ResponseEntity<ItemView> raise(@RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
       @RequestBody(required = false) JsonNode body) {
     Caller caller = caller();
@@ -98,6 +112,11 @@ class GovernanceItemController {
   }
 
   @GetMapping("/items")
+  @Operation(operationId = "listGovernanceItems", summary = "Governance items, newest first: all of them for the "
+      + "governance office and the CIO, otherwise those the caller raised or its groups own or raised")
+  @ApiResponse(responseCode = "200", description = "One page of items, without descriptions and timelines")
+  @ApiResponse(responseCode = "400", description = "Unknown status, kind or severity, or a page out of range")
+  @ApiResponse(responseCode = "403", description = "Not a group that reads governance items")
   ItemPage list(@RequestParam(required = false) String status, @RequestParam(required = false) String kind,
       @RequestParam(required = false) String severity, @RequestParam(required = false) String ownerGroup,
       @RequestParam(required = false) String source, @RequestParam(required = false) Boolean overdue,
@@ -146,6 +165,10 @@ class GovernanceItemController {
   }
 
   @GetMapping("/items/{id}")
+  @Operation(operationId = "getGovernanceItem", summary = "One governance item with its timeline")
+  @ApiResponse(responseCode = "200", description = "The item")
+  @ApiResponse(responseCode = "403", description = "Not a group that reads governance items")
+  @ApiResponse(responseCode = "404", description = "No such item, or one the caller may not see")
   ItemView one(@PathVariable String id) {
     Caller caller = caller();
     caller.requireAny(RAISERS, "read governance items");
@@ -162,6 +185,11 @@ class GovernanceItemController {
   }
 
   @GetMapping("/kpis")
+  @Operation(operationId = "getGovernanceKpis", summary = "The governance KPIs now (governance office and CIO)")
+  @ApiResponse(responseCode = "200", description = "Open items by kind and severity, SLA attainment and durations "
+      + "over the window")
+  @ApiResponse(responseCode = "400", description = "windowDays outside 1 to 366")
+  @ApiResponse(responseCode = "403", description = "Not the governance office or the CIO")
   GovernanceKpis.Kpis kpis(@RequestParam(defaultValue = "" + GovernanceKpis.DEFAULT_WINDOW_DAYS) int windowDays) {
     caller().requireAny(SEE_ALL, "read the governance KPIs");
     if (windowDays < 1 || windowDays > 366) {
