@@ -39,9 +39,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The governance register over HTTP. Every Ensemble group may raise items and read the items it owns or raised;
- * the governance office and the CIO read all items and the KPIs. An item the caller may not see is answered 404,
- * as one that does not exist.
+ * The governance register over HTTP. Every Ensemble group that works in Tasklist (not monitoring) may raise items
+ * and read the items it owns or raised; the governance office and the CIO read all items and the KPIs. An item the
+ * caller may not see is answered 404, as one that does not exist.
  */
 @RestController
 @RequestMapping("/api/governance")
