@@ -52,9 +52,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * mappings, so that a new one cannot slip through) is described and has at least one exercised case below; and
  * every case's real request and answer are valid against the description.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    // the onboarding partner's made-up address passes the egress policy (nothing calls it: no job executor)
-    properties = "ensemble.partner-api.egress.allow[0]=https://api.onboarding.example/")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EnsembleApiContractTest {
@@ -111,7 +109,8 @@ class EnsembleApiContractTest {
           PartnerOnboardingProcess.Var.JURISDICTION, "DE",
           PartnerOnboardingProcess.Var.ANNUAL_CONTRACT_VALUE, 50_000L,
           PartnerOnboardingProcess.Var.CERTIFICATIONS, "[\"SOC2\"]",
-          PartnerOnboardingProcess.Var.API_BASE_URL, "https://api.onboarding.example/partner"));
+          PartnerOnboardingProcess.Var.API_BASE_URL,
+          "http://localhost:" + port + "/sandbox-partners/" + ONBOARDING_PARTNER));
     }
     try {
       HttpResponse<String> raised = send(post("/api/governance/items").as("sofia").body(GOVERNANCE_ITEM));
