@@ -3,6 +3,11 @@ package io.ensemble.onboarding;
 import static io.ensemble.onboarding.PartnerOnboardingProcess.Var.*;
 
 import io.ensemble.partner.PartnerStatus;
+import io.ensemble.partnerapi.client.SandboxState;
+import io.ensemble.partnerapi.events.PartnerEventInbox;
+import io.ensemble.partnerapi.events.PartnerEventType;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,12 +24,14 @@ class OnboardingDelegates {
   private final OnboardingService onboarding;
   private final OnboardingPartnerCalls partner;
   private final OnboardingProperties properties;
+  private final PartnerEventInbox inbox;
 
   OnboardingDelegates(OnboardingService onboarding, OnboardingPartnerCalls partner,
-      OnboardingProperties properties) {
+      OnboardingProperties properties, PartnerEventInbox inbox) {
     this.onboarding = onboarding;
     this.partner = partner;
     this.properties = properties;
+    this.inbox = inbox;
   }
 
   private static String key(DelegateExecution execution) {
@@ -64,6 +71,32 @@ class OnboardingDelegates {
       execution.setVariable(SANDBOX_ID, sandboxId);
       execution.setVariable(SANDBOX_FAILURE_REASON, null);
     };
+  }
+
+  /**
+   * While the onboarding waits for its sandbox: asks the partner for the sandbox's state, and a final one becomes the
+   * event the partner's callback would have been, delivered through the inbox (once; a late callback is a duplicate).
+   */
+  @Bean
+  JavaDelegate checkSandboxState() {
+    return execution -> {
+      String sandboxId = (String) execution.getVariable(SANDBOX_ID);
+      partner.sandboxState(execution, key(execution), sandboxId).filter(SandboxState::isFinal).ifPresent(state ->
+          inbox.reconcile(key(execution), state.state() == SandboxState.State.READY
+              ? PartnerEventType.SANDBOX_READY : PartnerEventType.SANDBOX_FAILED, sandboxEventData(sandboxId, state)));
+    };
+  }
+
+  private static Map<String, String> sandboxEventData(String sandboxId, SandboxState state) {
+    Map<String, String> data = new LinkedHashMap<>();
+    data.put("sandboxId", sandboxId);
+    if (state.state() == SandboxState.State.FAILED) {
+      data.put("reason", state.reason() == null || state.reason().isBlank() ? "Partner reports the sandbox FAILED"
+          : state.reason());
+    } else if (state.endpointUrl() != null) {
+      data.put("endpointUrl", state.endpointUrl());
+    }
+    return data;
   }
 
   @Bean

@@ -3,6 +3,9 @@ package io.ensemble.onboarding;
 import io.ensemble.partnerapi.client.ConformanceReport;
 import io.ensemble.partnerapi.client.PartnerApiClient;
 import io.ensemble.partnerapi.client.PartnerCall;
+import io.ensemble.partnerapi.client.PartnerCallException;
+import io.ensemble.partnerapi.client.SandboxState;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
@@ -31,6 +34,20 @@ class OnboardingPartnerCalls {
 
   String provisionSandbox(DelegateExecution execution, String partnerKey, String templateId) {
     return client.provisionSandbox(PartnerCall.of(execution, partnerKey), templateId).sandboxId();
+  }
+
+  /**
+   * Reads the sandbox's state from the partner. A partner that cannot answer now (down, slow, refusing) is logged
+   * and asked again at the next check, so that a waiting onboarding never piles up incidents for a read.
+   */
+  Optional<SandboxState> sandboxState(DelegateExecution execution, String partnerKey, String sandboxId) {
+    try {
+      return Optional.ofNullable(client.sandboxState(PartnerCall.of(execution, partnerKey), sandboxId));
+    } catch (PartnerCallException | BpmnError unanswered) {
+      LOG.warn("Sandbox {} of partner {} not checked, asked again at the next check: {}", sandboxId, partnerKey,
+          unanswered.getMessage());
+      return Optional.empty();
+    }
   }
 
   void deprovisionSandbox(DelegateExecution execution, String partnerKey, String sandboxId) {

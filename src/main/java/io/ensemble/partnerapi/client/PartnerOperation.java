@@ -4,6 +4,7 @@ package io.ensemble.partnerapi.client;
 public enum PartnerOperation {
   CONFORMANCE("conformance", "GET", "/v1/conformance", PartnerApiErrors.PARTNER_REJECTED),
   PROVISION_SANDBOX("provisionSandbox", "POST", "/v1/sandboxes", PartnerApiErrors.SANDBOX_REJECTED),
+  GET_SANDBOX("getSandbox", "GET", "/v1/sandboxes/{sandboxId}", PartnerApiErrors.PARTNER_REJECTED),
   DEPROVISION_SANDBOX("deprovisionSandbox", "DELETE", "/v1/sandboxes/{sandboxId}", PartnerApiErrors.PARTNER_REJECTED),
   JOIN_PILOT("joinPilot", "POST", "/v1/pilots", PartnerApiErrors.PARTNER_REJECTED),
   PILOT_METRICS("pilotMetrics", "GET", "/v1/pilots/{pilotId}/metrics", PartnerApiErrors.PARTNER_REJECTED),

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -21,6 +22,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -80,7 +83,8 @@ public class PartnerEventInbox {
       throw new InvalidInputException(401, "Bad or stale " + WebhookSignature.SIGNATURE_HEADER);
     }
     PartnerEvent event = parse(partnerKey, body);
-    if (events.findByPartnerKeyAndEventId(partnerKey, event.getEventId()).isPresent()) {
+    if (events.findByPartnerKeyAndEventId(partnerKey, event.getEventId()).isPresent()
+        || outcomeAlreadyKnown(partnerKey, event.getEventType(), event.getCorrelationValue())) {
       return Receipt.DUPLICATE;
     }
     try {
@@ -91,6 +95,49 @@ public class PartnerEventInbox {
     LOG.info("Partner event {} {} from {} stored", event.getEventType(), event.getEventId(), partnerKey);
     deliver(event.getId());
     return Receipt.ACCEPTED;
+  }
+
+  /**
+   * Records an outcome Ensemble read from the partner itself (reconciliation, e.g. {@code GET /v1/sandboxes/{id}})
+   * as the event the partner's callback would have been, within the caller's transaction, and delivers it once that
+   * transaction committed. Idempotent: nothing is recorded when the callback, or an earlier read, already told the
+   * same; the partner's late callback is then a duplicate.
+   */
+  public void reconcile(String partnerKey, PartnerEventType type, Map<String, String> data) {
+    String subject = data.get(type.correlationVariable());
+    if (subject == null || subject.isBlank()) {
+      throw new IllegalArgumentException("data." + type.correlationVariable() + " is required");
+    }
+    if (!outcomeAlreadyKnown(partnerKey, type.type(), subject)) {
+      Map<String, Object> event = new LinkedHashMap<>();
+      String eventId = "reconciled:" + type.type() + ":" + subject;
+      event.put("eventId", eventId.length() <= MAX_EVENT_ID ? eventId : eventId.substring(0, MAX_EVENT_ID));
+      event.put("type", type.type());
+      event.put("occurredAt", clock.instant().toString());
+      event.put("data", data);
+      try {
+        events.saveAndFlush(new PartnerEvent(partnerKey, (String) event.get("eventId"), type.type(), subject,
+            json.writeValueAsString(event), clock.instant()));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+      LOG.info("Partner event {} for {} of {} reconciled from the partner's state", type.type(), subject, partnerKey);
+    }
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          deliverPendingSoon();
+        }
+      });
+    } else {
+      deliverPendingSoon();
+    }
+  }
+
+  private boolean outcomeAlreadyKnown(String partnerKey, String eventType, String subject) {
+    return PartnerEventType.of(eventType).map(PartnerEventType::oncePerSubject).orElse(false)
+        && events.existsByPartnerKeyAndEventTypeAndCorrelationValue(partnerKey, eventType, subject);
   }
 
   /** Delivers every pending event whose process now waits; safe to call concurrently and repeatedly. */
@@ -117,11 +164,22 @@ public class PartnerEventInbox {
     try {
       Boolean delivered = transaction.execute(status -> {
         PartnerEvent event = events.findById(eventId).orElse(null);
-        if (event == null || event.getStatus() != PartnerEvent.Status.PENDING
-            || events.claim(eventId, clock.instant()) == 0) {
+        if (event == null || event.getStatus() != PartnerEvent.Status.PENDING) {
           return false;
         }
         PartnerEventType type = PartnerEventType.of(event.getEventType()).orElseThrow();
+        boolean alreadyDelivered = type.oncePerSubject()
+            && events.existsByPartnerKeyAndEventTypeAndCorrelationValueAndStatus(event.getPartnerKey(),
+                event.getEventType(), event.getCorrelationValue(), PartnerEvent.Status.DELIVERED);
+        if (events.claim(eventId, clock.instant()) == 0) {
+          return false;
+        }
+        if (alreadyDelivered) {
+          // the same outcome reached the process already (the callback and a reconciliation raced): done, not resent
+          LOG.info("Partner event {} {} from {} duplicates one already delivered", event.getEventType(),
+              event.getEventId(), event.getPartnerKey());
+          return true;
+        }
         var correlated = runtimeService.createMessageCorrelation(type.messageName())
             .processInstanceVariableEquals(type.correlationVariable(), event.getCorrelationValue())
             .setVariables(variables(type, event))

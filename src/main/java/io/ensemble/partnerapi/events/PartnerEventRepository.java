@@ -12,6 +12,12 @@ public interface PartnerEventRepository extends JpaRepository<PartnerEvent, Long
 
   Optional<PartnerEvent> findByPartnerKeyAndEventId(String partnerKey, String eventId);
 
+  boolean existsByPartnerKeyAndEventTypeAndCorrelationValue(String partnerKey, String eventType,
+      String correlationValue);
+
+  boolean existsByPartnerKeyAndEventTypeAndCorrelationValueAndStatus(String partnerKey, String eventType,
+      String correlationValue, PartnerEvent.Status status);
+
   List<PartnerEvent> findByStatusAndReceivedAtAfterOrderByIdAsc(PartnerEvent.Status status, Instant receivedAfter);
 
   /** Claims a pending event for delivery; 0 when another delivery got it first. Locks the row until commit. */
