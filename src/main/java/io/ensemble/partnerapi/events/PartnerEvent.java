@@ -9,12 +9,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A partner callback in the inbox: stored once per (partner, eventId), PENDING until delivered to a process. */
+/**
+ * A partner callback in the inbox: stored once per (partner, eventId), PENDING until delivered to a process, or
+ * DUPLICATE when the same final outcome had reached the process already (a callback that raced a reconciliation).
+ */
 @Entity
 @Table(name = "partner_event")
 public class PartnerEvent {
 
-  public enum Status { PENDING, DELIVERED }
+  public enum Status { PENDING, DELIVERED, DUPLICATE }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -171,14 +171,14 @@ public class PartnerEventInbox {
         boolean alreadyDelivered = type.oncePerSubject()
             && events.existsByPartnerKeyAndEventTypeAndCorrelationValueAndStatus(event.getPartnerKey(),
                 event.getEventType(), event.getCorrelationValue(), PartnerEvent.Status.DELIVERED);
-        if (events.claim(eventId, clock.instant()) == 0) {
-          return false;
-        }
         if (alreadyDelivered) {
-          // the same outcome reached the process already (the callback and a reconciliation raced): done, not resent
+          // the same outcome reached the process already (the callback and a reconciliation raced): not resent
           LOG.info("Partner event {} {} from {} duplicates one already delivered", event.getEventType(),
               event.getEventId(), event.getPartnerKey());
-          return true;
+          return events.markDuplicate(eventId, clock.instant()) > 0;
+        }
+        if (events.claim(eventId, clock.instant()) == 0) {
+          return false;
         }
         var correlated = runtimeService.createMessageCorrelation(type.messageName())
             .processInstanceVariableEquals(type.correlationVariable(), event.getCorrelationValue())

@@ -25,4 +25,10 @@ public interface PartnerEventRepository extends JpaRepository<PartnerEvent, Long
   @Query("update PartnerEvent e set e.status = io.ensemble.partnerapi.events.PartnerEvent.Status.DELIVERED, "
       + "e.deliveredAt = :now where e.id = :id and e.status = io.ensemble.partnerapi.events.PartnerEvent.Status.PENDING")
   int claim(@Param("id") long id, @Param("now") Instant now);
+
+  /** Marks a pending event as a duplicate of one delivered before; 0 when another delivery got it first. */
+  @Modifying
+  @Query("update PartnerEvent e set e.status = io.ensemble.partnerapi.events.PartnerEvent.Status.DUPLICATE, "
+      + "e.deliveredAt = :now where e.id = :id and e.status = io.ensemble.partnerapi.events.PartnerEvent.Status.PENDING")
+  int markDuplicate(@Param("id") long id, @Param("now") Instant now);
 }
