@@ -94,6 +94,23 @@ class PartnerEventsTest {
   }
 
   @Test
+  void sandboxOutcomeAlreadyKnownUnderAnotherEventIdIsADuplicate() {
+    assertThat(post(PARTNER, secret, now(), event("evt-ready-first", "sbx-known")).getStatusCode())
+        .isEqualTo(HttpStatus.ACCEPTED);
+
+    // a partner's callback after Ensemble read the outcome itself, or a partner that sends it anew
+    ResponseEntity<Map> again = post(PARTNER, secret, now(), event("evt-ready-again", "sbx-known"));
+
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(again.getBody()).containsEntry("status", "DUPLICATE");
+    assertThat(inbox.findAll()).filteredOn(e -> e.getCorrelationValue().equals("sbx-known")).hasSize(1);
+    // another outcome of the same sandbox is news (failed, the governance office waits longer, then ready)
+    String failed = "{\"eventId\":\"evt-failed-known\",\"type\":\"sandbox.failed\",\"occurredAt\":\"" + Instant.now()
+        + "\",\"data\":{\"sandboxId\":\"sbx-known\",\"reason\":\"quota\"}}";
+    assertThat(post(PARTNER, secret, now(), failed).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+  }
+
+  @Test
   void duplicateOfADeliveredEventDoesNotWakeTheProcessTwice() {
     sandbox.changeBehaviour(PARTNER, Map.of("sandboxOutcome", "SILENT"));
     String instanceId = runtimeService.startProcessInstanceByKey(SANDBOX_PROBE,
@@ -199,9 +216,9 @@ class PartnerEventsTest {
     assertThat(current).isNotEqualTo(old);
     assertThat(rotation.getBody()).contains("previousSecretValidUntil").doesNotContain(current).doesNotContain(old);
     assertThat(secrets.acceptedSecrets(PARTNER)).containsExactly(current, old);
-    assertThat(post(PARTNER, old, now(), event("evt-old-secret", "sbx-r")).getStatusCode())
+    assertThat(post(PARTNER, old, now(), event("evt-old-secret", "sbx-r-old")).getStatusCode())
         .isEqualTo(HttpStatus.ACCEPTED);
-    assertThat(post(PARTNER, current, now(), event("evt-new-secret", "sbx-r")).getStatusCode())
+    assertThat(post(PARTNER, current, now(), event("evt-new-secret", "sbx-r-new")).getStatusCode())
         .isEqualTo(HttpStatus.ACCEPTED);
     // the sandbox partner received the new secret over the Partner API and signs with it
     sandbox.sendEvent(PARTNER, "sandbox.ready", Map.of("sandboxId", "sbx-after-rotation"));
