@@ -3,11 +3,6 @@ package io.ensemble.onboarding;
 import static io.ensemble.onboarding.PartnerOnboardingProcess.Var.*;
 
 import io.ensemble.partner.PartnerStatus;
-import io.ensemble.partnerapi.client.SandboxState;
-import io.ensemble.partnerapi.events.PartnerEventInbox;
-import io.ensemble.partnerapi.events.PartnerEventType;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -24,14 +19,12 @@ class OnboardingDelegates {
   private final OnboardingService onboarding;
   private final OnboardingPartnerCalls partner;
   private final OnboardingProperties properties;
-  private final PartnerEventInbox inbox;
 
   OnboardingDelegates(OnboardingService onboarding, OnboardingPartnerCalls partner,
-      OnboardingProperties properties, PartnerEventInbox inbox) {
+      OnboardingProperties properties) {
     this.onboarding = onboarding;
     this.partner = partner;
     this.properties = properties;
-    this.inbox = inbox;
   }
 
   private static String key(DelegateExecution execution) {
@@ -73,30 +66,9 @@ class OnboardingDelegates {
     };
   }
 
-  /**
-   * While the onboarding waits for its sandbox: asks the partner for the sandbox's state, and a final one becomes the
-   * event the partner's callback would have been, delivered through the inbox (once; a late callback is a duplicate).
-   */
   @Bean
   JavaDelegate checkSandboxState() {
-    return execution -> {
-      String sandboxId = (String) execution.getVariable(SANDBOX_ID);
-      partner.sandboxState(execution, key(execution), sandboxId).filter(SandboxState::isFinal).ifPresent(state ->
-          inbox.reconcile(key(execution), state.state() == SandboxState.State.READY
-              ? PartnerEventType.SANDBOX_READY : PartnerEventType.SANDBOX_FAILED, sandboxEventData(sandboxId, state)));
-    };
-  }
-
-  private static Map<String, String> sandboxEventData(String sandboxId, SandboxState state) {
-    Map<String, String> data = new LinkedHashMap<>();
-    data.put("sandboxId", sandboxId);
-    if (state.state() == SandboxState.State.FAILED) {
-      data.put("reason", state.reason() == null || state.reason().isBlank() ? "Partner reports the sandbox FAILED"
-          : state.reason());
-    } else if (state.endpointUrl() != null) {
-      data.put("endpointUrl", state.endpointUrl());
-    }
-    return data;
+    return execution -> partner.reconcileSandbox(execution, key(execution), (String) execution.getVariable(SANDBOX_ID));
   }
 
   @Bean

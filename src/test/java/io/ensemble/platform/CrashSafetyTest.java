@@ -20,8 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The demo run (embedded H2 file database) as an operator abuses it: an Ensemble node in a process of its own is
- * killed with {@code kill -9} right after it acknowledged starts and while partner calls are slow, partner callbacks
- * fail while it is down, and the restarted node is then stopped with SIGTERM in the middle of a batch. The partner is
+ * killed with {@code kill -9} right after it acknowledged starts and task completions and while partner calls are
+ * slow, partner callbacks fail while it is down (sent again by the partner, or reconciled), and the restarted node is then stopped with SIGTERM in the middle of a batch. The partner is
  * this test JVM's sandbox partner: its ledger outlives every node.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -54,13 +54,18 @@ class CrashSafetyTest {
     batch.addAll(late);
     batch.addAll(lost);
     List<String> acknowledged = new ArrayList<>(onboardings.startAll(batch, key -> first));
+    List<String> reviewed = onboardings.partners("review", 2, Map.of());
+    acknowledged.addAll(onboardings.startAllNeedingReview(reviewed, key -> first));
     await("a slow sandbox request in flight").atMost(Duration.ofMinutes(1))
         .until(() -> slow.stream().anyMatch(key -> ledger.requests(key, "provisionSandbox") > 0));
     List<String> last = onboardings.partners("last", 3, Map.of());
     acknowledged.addAll(onboardings.startAll(last, key -> first));
+    List<String> approved = onboardings.approveSecurityReviews(first, reviewed);
     first.kill();
 
-    assertThat(acknowledged).as("starts acknowledged before the kill").hasSize(batch.size() + last.size());
+    assertThat(acknowledged).as("starts acknowledged before the kill")
+        .hasSize(batch.size() + reviewed.size() + last.size());
+    assertThat(approved).as("review completions acknowledged before the kill").hasSize(reviewed.size());
     EnsembleNode second = EnsembleNode.start("demo-2", port, LOGS, arguments).awaitReady(START_UP);
     onboardings.awaitAllSettled(second, acknowledged, SETTLED);
     var afterKill = onboardings.assertCounts(second, acknowledged);

@@ -69,15 +69,40 @@ final class Onboardings {
     return keys;
   }
 
-  /** Starts onboardings concurrently over REST; returns the keys whose start was acknowledged (200). */
+  /** Starts low-risk onboardings (no review) concurrently over REST; returns the keys acknowledged (200). */
   List<String> startAll(Collection<String> keys, Function<String, EnsembleNode> node) {
+    return startAll(keys, node, "[\\\"SOC2\\\"]");
+  }
+
+  /** Starts onboardings of uncertified partners (MEDIUM: a security review first); returns the acknowledged keys. */
+  List<String> startAllNeedingReview(Collection<String> keys, Function<String, EnsembleNode> node) {
+    return startAll(keys, node, "[]");
+  }
+
+  /** Approves each onboarding's security review over REST, as {@code sam}; returns the keys acknowledged (204). */
+  List<String> approveSecurityReviews(EnsembleNode node, Collection<String> keys) {
+    List<String> acknowledged = new ArrayList<>();
+    for (String key : keys) {
+      JsonNode tasks = json(node.get("/engine-rest/task?processInstanceBusinessKey=" + key
+          + "&candidateGroup=security", "sam"));
+      assertThat(tasks).as("security review of %s", key).hasSize(1);
+      HttpResponse<String> answer = node.postJson("/engine-rest/task/" + tasks.get(0).path("id").asText()
+          + "/complete", "sam", "{\"variables\": {\"reviewOutcome\": {\"value\": \"APPROVED\"}}}");
+      if (answer.statusCode() == 204) {
+        acknowledged.add(key);
+      }
+    }
+    return acknowledged;
+  }
+
+  private List<String> startAll(Collection<String> keys, Function<String, EnsembleNode> node, String certifications) {
     ExecutorService clients = Executors.newFixedThreadPool(Math.min(8, keys.size()));
     try {
       List<Future<String>> answers = new ArrayList<>();
       for (String key : keys) {
         answers.add(clients.submit(() -> {
           HttpResponse<String> response = node.apply(key).postJson(
-              "/engine-rest/process-definition/key/partner-onboarding/start", STARTER, startBody(key));
+              "/engine-rest/process-definition/key/partner-onboarding/start", STARTER, startBody(key, certifications));
           return response.statusCode() == 200 ? key : null;
         }));
       }
@@ -96,7 +121,7 @@ final class Onboardings {
     }
   }
 
-  private String startBody(String key) {
+  private String startBody(String key, String certifications) {
     return """
         {"businessKey": "%1$s", "variables": {
           "partnerKey": {"value": "%1$s"}, "partnerName": {"value": "Partner %1$s"},
@@ -104,8 +129,8 @@ final class Onboardings {
           "capabilities": {"type": "Json", "value": "[\\"API_STANDARDISATION\\"]"},
           "dataAccess": {"value": "NONE"}, "jurisdiction": {"value": "DE"},
           "annualContractValue": {"value": 50000, "type": "Long"},
-          "certifications": {"type": "Json", "value": "[\\"SOC2\\"]"},
-          "apiBaseUrl": {"value": "%2$s%1$s"}}}""".formatted(key, partnerBaseUrl);
+          "certifications": {"type": "Json", "value": "%3$s"},
+          "apiBaseUrl": {"value": "%2$s%1$s"}}}""".formatted(key, partnerBaseUrl, certifications);
   }
 
   /** The registry status of each partner, as the node reports it. */
