@@ -29,7 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class CrashSafetyTest {
 
   private static final Duration START_UP = Duration.ofMinutes(4);
-  private static final Duration SETTLED = Duration.ofMinutes(2);
+  // after the restart: the cut call waits out its lock (32 s here), then every slow call takes 8 s
+  private static final Duration SETTLED = Duration.ofMinutes(3);
 
   /** The nodes' logs, kept for a look after a failure. */
   private static final Path LOGS = Path.of("target", "crash-nodes", "CrashSafetyTest");
@@ -47,7 +48,8 @@ class CrashSafetyTest {
     EnsembleNode first = EnsembleNode.start("demo-1", port, LOGS, arguments).awaitReady(START_UP);
 
     // partner calls slow enough to be cut by the kill, callbacks due while the node is down, callbacks never sent
-    List<String> slow = onboardings.partners("slow", 2, Map.of("latencyMillis", 3000));
+    // 8 s: long enough for the starts and completions below to be acknowledged before the kill cuts the call
+    List<String> slow = onboardings.partners("slow", 2, Map.of("latencyMillis", 8000));
     List<String> late = onboardings.partners("late", 3, Map.of("callbackDelayMillis", 3000));
     List<String> lost = onboardings.partners("lost", 2, Map.of("callbackLossRate", 1.0));
     List<String> batch = new ArrayList<>(slow);
@@ -56,11 +58,11 @@ class CrashSafetyTest {
     List<String> acknowledged = new ArrayList<>(onboardings.startAll(batch, key -> first));
     List<String> reviewed = onboardings.partners("review", 2, Map.of());
     acknowledged.addAll(onboardings.startAllNeedingReview(reviewed, key -> first));
+    List<String> approved = onboardings.approveSecurityReviews(first, reviewed);
     await("a slow sandbox request in flight").atMost(Duration.ofMinutes(1))
         .until(() -> slow.stream().anyMatch(key -> ledger.requests(key, "provisionSandbox") > 0));
     List<String> last = onboardings.partners("last", 3, Map.of());
     acknowledged.addAll(onboardings.startAll(last, key -> first));
-    List<String> approved = onboardings.approveSecurityReviews(first, reviewed);
     first.kill();
 
     assertThat(acknowledged).as("starts acknowledged before the kill")

@@ -48,9 +48,9 @@ final class Onboardings {
   static List<String> nodeArguments(String... more) {
     List<String> arguments = new ArrayList<>(List.of(
         "--ensemble.partner-api.connect-timeout=PT1S",
-        "--ensemble.partner-api.read-timeout=PT6S",
-        // 2 × (1 s + 6 s) + 10 s, as PartnerJobLockTime requires
-        "--camunda.bpm.job-execution.lock-time-in-millis=24000",
+        "--ensemble.partner-api.read-timeout=PT10S",
+        // 2 × (1 s + 10 s) + 10 s, as PartnerJobLockTime requires
+        "--camunda.bpm.job-execution.lock-time-in-millis=32000",
         "--ensemble.onboarding.sandbox-check-interval=PT5S",
         "--ensemble.partner-api.inbox-sweep-interval=PT5S",
         "--ensemble.shutdown.running-jobs-grace=PT15S"));
