@@ -6,7 +6,6 @@ import io.ensemble.partnerapi.client.PartnerCall;
 import io.ensemble.partnerapi.client.PartnerCallException;
 import io.ensemble.partnerapi.client.SandboxState;
 import io.ensemble.partnerapi.events.PartnerEventInbox;
-import io.ensemble.partnerapi.events.PartnerEventType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -17,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The partner calls of onboarding, made through the Partner API client with the idempotency key of the
- * calling step, and the reconciliation of a sandbox's outcome through the partner-event inbox. Business refusals of conformance and provisioning stay {@link BpmnError}s for the model's
+ * calling step, and the reconciliation of a sandbox's outcome through the partner-event inbox. Business refusals
+ * of conformance and provisioning stay {@link BpmnError}s for the model's
  * boundary events; a partner that refuses a notification does not stop the onboarding (logged).
  */
 @Component
@@ -65,11 +65,11 @@ class OnboardingPartnerCalls {
       if (state.endpointUrl() != null) {
         data.put("endpointUrl", state.endpointUrl());
       }
-      inbox.reconcile(partnerKey, PartnerEventType.SANDBOX_READY, data);
+      inbox.reconcile(partnerKey, SandboxEvents.READY, data);
     } else {
       data.put("reason", state.reason() == null || state.reason().isBlank()
           ? "The partner reports the sandbox FAILED" : state.reason());
-      inbox.reconcile(partnerKey, PartnerEventType.SANDBOX_FAILED, data);
+      inbox.reconcile(partnerKey, SandboxEvents.FAILED, data);
     }
   }
 

@@ -33,6 +33,7 @@ class ValidateOnboardingStart implements ExecutionListener {
           + "', got '" + businessKey + "'");
     }
     onboarding.requireNotOnboardingOrActive(request.partnerKey());
+    onboarding.requireConfirmedApiBaseUrl(request.partnerKey(), request.apiBaseUrl());
 
     execution.setProcessBusinessKey(request.partnerKey());
     execution.setVariable(PARTNER_KEY, request.partnerKey());

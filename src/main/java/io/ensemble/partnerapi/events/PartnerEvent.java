@@ -10,14 +10,16 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A partner callback in the inbox: stored once per (partner, eventId), PENDING until delivered to a process, or
- * DUPLICATE when the same final outcome had reached the process already (a callback that raced a reconciliation).
+ * A partner callback in the inbox: stored once per (partner, eventId), PENDING until delivered to a process;
+ * DEAD_LETTER when no process took it within its consumer's patience or its delivery kept failing (visible to the
+ * governance office, and still delivered if its process gets there later); DUPLICATE when it tells a final outcome
+ * that was known already (once per subject, e.g. the partner's late callback after a reconciliation).
  */
 @Entity
 @Table(name = "partner_event")
 public class PartnerEvent {
 
-  public enum Status { PENDING, DELIVERED, DUPLICATE }
+  public enum Status { PENDING, DELIVERED, DEAD_LETTER, DUPLICATE }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -34,6 +36,8 @@ public class PartnerEvent {
 
   private Instant receivedAt;
   private Instant deliveredAt;
+  private int attempts;
+  private String lastError;
 
   protected PartnerEvent() {}
 
@@ -57,4 +61,7 @@ public class PartnerEvent {
   public Status getStatus() { return status; }
   public Instant getReceivedAt() { return receivedAt; }
   public Instant getDeliveredAt() { return deliveredAt; }
+  /** Failed deliveries (a delivery that finds no waiting process is not a failure). */
+  public int getAttempts() { return attempts; }
+  public String getLastError() { return lastError; }
 }

@@ -10,15 +10,17 @@ import io.ensemble.platform.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
-import org.camunda.bpm.engine.RuntimeService;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,10 +29,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The inbox of partner callbacks. An event is verified, stored once per (partner, eventId) and then delivered:
- * correlated as a BPMN message to the process waiting for it. When no process waits yet the event stays
- * PENDING and is delivered when one gets there ({@link DeliverPendingPartnerEvents}), or by the periodic sweep.
- * Delivery claims the row and correlates in one transaction, so an event reaches a process exactly once.
+ * The inbox of partner callbacks. An event is verified, checked against the {@link PartnerEventConsumer} of its
+ * type (no consumer: 422; a subject that is not the sender's: 404), stored once per (partner, eventId) and
+ * delivered to the sender's process that waits for it. An event that comes before its process waits stays PENDING
+ * and is delivered when the process gets there ({@link DeliverPendingPartnerEvents}), or by the periodic sweep.
+ * Delivery claims the row and delivers in one transaction, so an event reaches a process exactly once. A delivery
+ * that fails is counted; after {@value #MAX_ATTEMPTS} failures, or when no process took the event within its
+ * consumer's patience, the event becomes a DEAD_LETTER, which the governance office reads at
+ * {@code GET /api/partner-event-inbox?status=DEAD_LETTER}. For a consumer whose events are final outcomes
+ * ({@link PartnerEventConsumer#oncePerSubject()}) a second event about the same subject is a DUPLICATE; an outcome
+ * Ensemble read from the partner itself enters the inbox as that partner's event ({@link #reconcile}).
  */
 @Service
 public class PartnerEventInbox {
@@ -38,11 +46,12 @@ public class PartnerEventInbox {
   private static final Logger LOG = LoggerFactory.getLogger(PartnerEventInbox.class);
   private static final int MAX_PAYLOAD = 8000;
   private static final int MAX_EVENT_ID = 100;
-  private static final int MAX_VALUE = 200;
-  /** Event data copied into process variables stays far below PostgreSQL's 4000-character string variables. */
-  private static final int MAX_VARIABLE = 2000;
-  /** An early event waits this long for its process; older pending events are left alone (and visible in the table). */
-  static final Duration PENDING_AT_MOST = Duration.ofDays(7);
+  /** As long as the registry's sandbox id and the inbox's correlation column allow. */
+  private static final int MAX_SUBJECT = 100;
+  static final int MAX_ATTEMPTS = 5;
+  private static final int SWEEP_BATCH = 200;
+  private static final List<PartnerEvent.Status> UNDELIVERED =
+      List.of(PartnerEvent.Status.PENDING, PartnerEvent.Status.DEAD_LETTER);
 
   public enum Receipt { ACCEPTED, DUPLICATE }
 
@@ -50,20 +59,23 @@ public class PartnerEventInbox {
   private final PartnerEventRepository events;
   private final WebhookSecrets secrets;
   private final PartnerApiProperties properties;
-  private final RuntimeService runtimeService;
+  private final Map<String, PartnerEventConsumer> consumers;
   private final ObjectMapper json;
   private final TransactionTemplate transaction;
   private final ExecutorService delivery;
   private final Clock clock = Clock.systemUTC();
 
   PartnerEventInbox(PartnerRepository partners, PartnerEventRepository events, WebhookSecrets secrets,
-      PartnerApiProperties properties, RuntimeService runtimeService, ObjectMapper json,
+      PartnerApiProperties properties, List<PartnerEventConsumer> consumers, ObjectMapper json,
       PlatformTransactionManager transactionManager, ExecutorService partnerEventDelivery) {
     this.partners = partners;
     this.events = events;
     this.secrets = secrets;
     this.properties = properties;
-    this.runtimeService = runtimeService;
+    this.consumers = consumers.stream().collect(Collectors.toMap(PartnerEventConsumer::eventType,
+        Function.identity(), (a, b) -> {
+          throw new IllegalStateException("Two consumers of partner event type " + a.eventType());
+        }, TreeMap::new));
     this.json = json;
     this.transaction = new TransactionTemplate(transactionManager);
     this.delivery = partnerEventDelivery;
@@ -83,13 +95,23 @@ public class PartnerEventInbox {
       throw new InvalidInputException(401, "Bad or stale " + WebhookSignature.SIGNATURE_HEADER);
     }
     PartnerEvent event = parse(partnerKey, body);
-    if (events.findByPartnerKeyAndEventId(partnerKey, event.getEventId()).isPresent()
-        || outcomeAlreadyKnown(partnerKey, event.getEventType(), event.getCorrelationValue())) {
-      return Receipt.DUPLICATE;
+    var stored = events.findByPartnerKeyAndEventId(partnerKey, event.getEventId());
+    if (stored.isPresent()) {
+      return sameEventAgain(stored.get(), event);
     }
+    boolean outcomeKnown = outcomeAlreadyKnown(event.getPartnerKey(), event.getEventType(),
+        event.getCorrelationValue());
     try {
       event = events.saveAndFlush(event);
     } catch (DataIntegrityViolationException concurrentDuplicate) {
+      return sameEventAgain(events.findByPartnerKeyAndEventId(partnerKey, event.getEventId()).orElseThrow(), event);
+    }
+    if (outcomeKnown) {
+      // kept (its eventId stays bound to its content) but not delivered: the process knows this outcome already
+      long id = event.getId();
+      transaction.executeWithoutResult(status -> events.markDuplicate(id, clock.instant()));
+      LOG.info("Partner event {} {} from {} duplicates the known outcome for {}", event.getEventType(),
+          event.getEventId(), partnerKey, event.getCorrelationValue());
       return Receipt.DUPLICATE;
     }
     LOG.info("Partner event {} {} from {} stored", event.getEventType(), event.getEventId(), partnerKey);
@@ -99,79 +121,103 @@ public class PartnerEventInbox {
 
   /**
    * Records an outcome Ensemble read from the partner itself (reconciliation, e.g. {@code GET /v1/sandboxes/{id}})
-   * as the event the partner's callback would have been, within the caller's transaction, and delivers it once that
-   * transaction committed. Idempotent: nothing is recorded when the callback, or an earlier read, already told the
-   * same; the partner's late callback is then a duplicate.
+   * as the event the partner's callback would have been: an event of that partner with eventId
+   * {@code reconciled:<type>:<subject>}, stored within the caller's transaction and delivered through the type's
+   * consumer once that transaction committed. Only for once-per-subject types, so that the partner's late callback is
+   * a duplicate; idempotent: nothing new is stored when the callback, or an earlier read, told the outcome already.
    */
-  public void reconcile(String partnerKey, PartnerEventType type, Map<String, String> data) {
-    String subject = data.get(type.correlationVariable());
-    if (subject == null || subject.isBlank()) {
-      throw new IllegalArgumentException("data." + type.correlationVariable() + " is required");
+  public void reconcile(String partnerKey, String type, Map<String, String> data) {
+    PartnerEventConsumer consumer = consumers.get(type);
+    if (consumer == null || !consumer.oncePerSubject()) {
+      throw new IllegalArgumentException("No once-per-subject consumer of partner event type " + type);
     }
-    if (!outcomeAlreadyKnown(partnerKey, type.type(), subject)) {
+    String subject = data.get(consumer.subjectField());
+    if (subject == null || subject.isBlank()) {
+      throw new IllegalArgumentException("data." + consumer.subjectField() + " is required");
+    }
+    if (consumer.subject(partnerKey, subject) != PartnerEventConsumer.Subject.OF_SENDER) {
+      throw new IllegalArgumentException(consumer.subjectField() + " " + subject + " is not partner " + partnerKey
+          + "'s");
+    }
+    if (!outcomeAlreadyKnown(partnerKey, type, subject)) {
+      String eventId = "reconciled:" + type + ":" + subject;
+      eventId = eventId.length() <= MAX_EVENT_ID ? eventId : eventId.substring(0, MAX_EVENT_ID);
       Map<String, Object> event = new LinkedHashMap<>();
-      String eventId = "reconciled:" + type.type() + ":" + subject;
-      event.put("eventId", eventId.length() <= MAX_EVENT_ID ? eventId : eventId.substring(0, MAX_EVENT_ID));
-      event.put("type", type.type());
+      event.put("eventId", eventId);
+      event.put("type", type);
       event.put("occurredAt", clock.instant().toString());
       event.put("data", data);
       try {
-        events.saveAndFlush(new PartnerEvent(partnerKey, (String) event.get("eventId"), type.type(), subject,
-            json.writeValueAsString(event), clock.instant()));
+        events.saveAndFlush(new PartnerEvent(partnerKey, eventId, type, subject, json.writeValueAsString(event),
+            clock.instant()));
       } catch (JsonProcessingException e) {
         throw new IllegalStateException(e);
       }
-      LOG.info("Partner event {} for {} of {} reconciled from the partner's state", type.type(), subject, partnerKey);
+      LOG.info("Partner event {} for {} of {} reconciled from the partner's state", type, subject, partnerKey);
     }
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCommit() {
-          deliverPendingSoon();
+          deliverPendingOfSoon(partnerKey);
         }
       });
     } else {
-      deliverPendingSoon();
+      deliverPendingOfSoon(partnerKey);
     }
   }
 
   private boolean outcomeAlreadyKnown(String partnerKey, String eventType, String subject) {
-    return PartnerEventType.of(eventType).map(PartnerEventType::oncePerSubject).orElse(false)
+    PartnerEventConsumer consumer = consumers.get(eventType);
+    return consumer != null && consumer.oncePerSubject()
         && events.existsByPartnerKeyAndEventTypeAndCorrelationValue(partnerKey, eventType, subject);
   }
 
-  /** Delivers every pending event whose process now waits; safe to call concurrently and repeatedly. */
-  public void deliverPending() {
-    for (PartnerEvent pending : events.findByStatusAndReceivedAtAfterOrderByIdAsc(PartnerEvent.Status.PENDING,
-        clock.instant().minus(PENDING_AT_MOST))) {
-      deliver(pending.getId());
+  /**
+   * Delivers the undelivered events of one partner (pending or dead letters, whatever their age): called once a
+   * process of that partner starts to wait. Looks at that partner's events only.
+   */
+  public void deliverPendingOf(String partnerKey) {
+    for (PartnerEvent undelivered : events.findByPartnerKeyAndStatusInOrderByIdAsc(partnerKey, UNDELIVERED)) {
+      deliver(undelivered.getId());
     }
   }
 
-  /** {@link #deliverPending()} on the delivery thread, e.g. after the transaction that created a wait committed. */
-  public void deliverPendingSoon() {
-    delivery.execute(this::deliverPending);
+  /** {@link #deliverPendingOf} on the delivery thread, e.g. after the transaction that created a wait committed. */
+  public void deliverPendingOfSoon(String partnerKey) {
+    delivery.execute(() -> deliverPendingOf(partnerKey));
   }
 
-  /** Safety net: anything still pending is tried again periodically. */
+  /**
+   * Safety net: pending events are tried again periodically; those older than their consumer's patience become
+   * dead letters.
+   */
   @Scheduled(fixedDelayString = "${ensemble.partner-api.inbox-sweep-interval:PT1M}")
-  void sweep() {
-    deliverPending();
+  public void sweep() {
+    for (PartnerEvent pending : events.findByStatusOrderByIdAsc(PartnerEvent.Status.PENDING,
+        PageRequest.of(0, SWEEP_BATCH))) {
+      PartnerEventConsumer consumer = consumers.get(pending.getEventType());
+      if (consumer == null || pending.getReceivedAt().plus(consumer.patience()).isBefore(clock.instant())) {
+        deadLetter(pending, consumer == null ? "no process consumes " + pending.getEventType() + " any more"
+            : "no process took it within " + consumer.patience());
+      } else {
+        deliver(pending.getId());
+      }
+    }
   }
 
-  /** Claim and correlate together: a correlation that finds no waiting process rolls the claim back. */
+  /** Claim and deliver together: a delivery that finds no waiting process rolls the claim back. */
   boolean deliver(long eventId) {
     try {
       Boolean delivered = transaction.execute(status -> {
         PartnerEvent event = events.findById(eventId).orElse(null);
-        if (event == null || event.getStatus() != PartnerEvent.Status.PENDING) {
+        if (event == null || !UNDELIVERED.contains(event.getStatus())) {
           return false;
         }
-        PartnerEventType type = PartnerEventType.of(event.getEventType()).orElseThrow();
-        boolean alreadyDelivered = type.oncePerSubject()
+        PartnerEventConsumer consumer = consumers.get(event.getEventType());
+        if (consumer != null && consumer.oncePerSubject()
             && events.existsByPartnerKeyAndEventTypeAndCorrelationValueAndStatus(event.getPartnerKey(),
-                event.getEventType(), event.getCorrelationValue(), PartnerEvent.Status.DELIVERED);
-        if (alreadyDelivered) {
+                event.getEventType(), event.getCorrelationValue(), PartnerEvent.Status.DELIVERED)) {
           // the same outcome reached the process already (the callback and a reconciliation raced): not resent
           LOG.info("Partner event {} {} from {} duplicates one already delivered", event.getEventType(),
               event.getEventId(), event.getPartnerKey());
@@ -180,40 +226,61 @@ public class PartnerEventInbox {
         if (events.claim(eventId, clock.instant()) == 0) {
           return false;
         }
-        var correlated = runtimeService.createMessageCorrelation(type.messageName())
-            .processInstanceVariableEquals(type.correlationVariable(), event.getCorrelationValue())
-            .setVariables(variables(type, event))
-            .correlateAllWithResult();
-        if (correlated.isEmpty()) {
+        if (consumer == null || !consumer.deliver(received(event))) {
           status.setRollbackOnly();
           return false;
         }
-        LOG.info("Partner event {} {} from {} delivered as {}", event.getEventType(), event.getEventId(),
-            event.getPartnerKey(), type.messageName());
+        LOG.info("Partner event {} {} from {} delivered", event.getEventType(), event.getEventId(),
+            event.getPartnerKey());
         return true;
       });
       return Boolean.TRUE.equals(delivered);
     } catch (RuntimeException e) {
-      // e.g. the woken process failed or a concurrent delivery won: the event stays pending for the next try
-      LOG.warn("Partner event {} not delivered yet: {}", eventId, e.getMessage());
+      failed(eventId, e);
       return false;
     }
   }
 
-  private Map<String, Object> variables(PartnerEventType type, PartnerEvent event) {
-    Map<String, Object> variables = new HashMap<>();
+  /** A failed delivery is counted and kept with its reason; the last allowed failure makes a dead letter. */
+  private void failed(long eventId, RuntimeException failure) {
+    String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    reason = reason.length() <= 500 ? reason : reason.substring(0, 499) + "…";
+    String error = reason;
+    transaction.executeWithoutResult(status -> events.failed(eventId, error, MAX_ATTEMPTS));
+    PartnerEvent event = events.findById(eventId).orElseThrow();
+    if (event.getStatus() == PartnerEvent.Status.DEAD_LETTER) {
+      LOG.error("Partner event {} {} from {} is a dead letter after {} failed deliveries", event.getEventType(),
+          event.getEventId(), event.getPartnerKey(), event.getAttempts(), failure);
+    } else {
+      LOG.warn("Partner event {} {} from {} not delivered (attempt {}): {}", event.getEventType(),
+          event.getEventId(), event.getPartnerKey(), event.getAttempts(), error);
+    }
+  }
+
+  private void deadLetter(PartnerEvent event, String reason) {
+    transaction.executeWithoutResult(status -> events.deadLetter(event.getId(), reason));
+    LOG.error("Partner event {} {} from {} is a dead letter: {}", event.getEventType(), event.getEventId(),
+        event.getPartnerKey(), reason);
+  }
+
+  private Receipt sameEventAgain(PartnerEvent stored, PartnerEvent again) {
+    if (!stored.getPayload().equals(again.getPayload())) {
+      LOG.warn("Refused a partner event from {}: eventId {} was received before with different content",
+          again.getPartnerKey(), again.getEventId());
+      throw InvalidInputException.conflict("eventId " + again.getEventId()
+          + " was already received with different content; a new event needs a new eventId");
+    }
+    return Receipt.DUPLICATE;
+  }
+
+  private ReceivedPartnerEvent received(PartnerEvent event) {
     try {
       JsonNode data = json.readTree(event.getPayload()).path("data");
-      type.dataToVariables().forEach((field, variable) -> {
-        if (data.hasNonNull(field)) {
-          String value = data.get(field).asText();
-          variables.put(variable, value.length() <= MAX_VARIABLE ? value : value.substring(0, MAX_VARIABLE));
-        }
-      });
-    } catch (JsonProcessingException e) {
+      return new ReceivedPartnerEvent(event.getPartnerKey(), event.getEventId(), event.getEventType(),
+          event.getCorrelationValue(), data);
+    } catch (IOException e) {
       throw new IllegalStateException("Stored event payload is not JSON", e);
     }
-    return variables;
   }
 
   private PartnerEvent parse(String partnerKey, byte[] body) {
@@ -229,22 +296,37 @@ public class PartnerEventInbox {
     if (root == null || !root.isObject()) {
       throw new InvalidInputException("Body must be a JSON object");
     }
-    String eventId = text(root, "eventId", MAX_EVENT_ID);
-    String typeName = text(root, "type", 40);
-    PartnerEventType type = PartnerEventType.of(typeName).orElseThrow(() ->
-        new InvalidInputException("type: unknown event type " + typeName));
-    text(root, "occurredAt", 40);
+    String eventId = text(root, "eventId", MAX_EVENT_ID, "");
+    String type = text(root, "type", 40, "");
+    PartnerEventConsumer consumer = consumers.get(type);
+    if (consumer == null) {
+      throw new InvalidInputException(422, "type: no process consumes events of type " + type
+          + "; consumed are " + consumers.keySet());
+    }
+    text(root, "occurredAt", 40, "");
     JsonNode data = root.get("data");
     if (data == null || !data.isObject()) {
       throw new InvalidInputException("data is required (an object)");
     }
-    String correlationValue = text(data, type.correlationVariable(), MAX_VALUE, "data.");
-    return new PartnerEvent(partnerKey, eventId, type.type(), correlationValue,
-        new String(body, StandardCharsets.UTF_8), clock.instant());
+    String subject = text(data, consumer.subjectField(), MAX_SUBJECT, "data.");
+    switch (consumer.subject(partnerKey, subject)) {
+      case OF_SENDER, NOT_YET_KNOWN -> { }
+      case OF_ANOTHER_PARTNER -> {
+        LOG.warn("SECURITY: partner {} sent {} {} naming {} {}, which belongs to another partner; refused",
+            partnerKey, type, eventId, consumer.subjectField(), subject);
+        throw unknownSubject(partnerKey, consumer, subject);
+      }
+      case UNKNOWN -> throw unknownSubject(partnerKey, consumer, subject);
+    }
+    return new PartnerEvent(partnerKey, eventId, type, subject, new String(body, StandardCharsets.UTF_8),
+        clock.instant());
   }
 
-  private static String text(JsonNode node, String field, int maxLength) {
-    return text(node, field, maxLength, "");
+  /** The same answer whether the subject is another partner's or nobody's: a partner learns nothing of others. */
+  private static InvalidInputException unknownSubject(String partnerKey, PartnerEventConsumer consumer,
+      String subject) {
+    return new InvalidInputException(404, "data." + consumer.subjectField() + ": partner " + partnerKey
+        + " has no " + consumer.subjectField() + " " + subject);
   }
 
   private static String text(JsonNode node, String field, int maxLength, String prefix) {

@@ -23,6 +23,10 @@ class PartnerWebhookSecret {
 
   private Instant previousValidUntil;
 
+  /** A rotation's new secret, stored before it is sent to the partner; current once the partner took it. */
+  @Column(name = "pending_encrypted")
+  private String pendingEncrypted;
+
   private Instant rotatedAt;
 
   @Version
@@ -43,6 +47,17 @@ class PartnerWebhookSecret {
     this.rotatedAt = now;
   }
 
+  void pending(String pendingEncrypted) {
+    this.pendingEncrypted = pendingEncrypted;
+  }
+
+  /** The pending secret becomes current; the current one stays valid until {@code previousValidUntil}. */
+  void promotePending(Instant now, Instant previousValidUntil) {
+    rotate(pendingEncrypted, now, previousValidUntil);
+    this.pendingEncrypted = null;
+  }
+
+  String pendingEncrypted() { return pendingEncrypted; }
   String partnerKey() { return partnerKey; }
   String secretEncrypted() { return secretEncrypted; }
   String previousEncrypted() { return previousEncrypted; }

@@ -26,6 +26,8 @@ public class WebhookSecrets {
   private final SecretCipher cipher;
   private final PartnerApiProperties properties;
   private final TransactionTemplate newTransaction;
+  /** Rotation runs outside any other transaction (an administrator's request): plain, consecutive transactions. */
+  private final TransactionTemplate transaction;
   private final SecureRandom random = new SecureRandom();
   private final Clock clock;
 
@@ -34,6 +36,7 @@ public class WebhookSecrets {
     this.secrets = secrets;
     this.cipher = cipher;
     this.properties = properties;
+    this.transaction = new TransactionTemplate(transactionManager);
     this.newTransaction = new TransactionTemplate(transactionManager);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = Clock.systemUTC();
@@ -51,23 +54,45 @@ public class WebhookSecrets {
   }
 
   /**
-   * A fresh secret, handed to {@code deliver} (which gives it to the partner) and, once delivered, made current;
-   * the previous one is still accepted for the configured grace period. Nothing changes when delivery fails.
+   * A new secret for the partner: stored first (pending, and accepted from then on, since the partner may take it
+   * even if its answer is lost), then handed to {@code deliver} (which gives it to the partner), then made current;
+   * the previous one is still accepted for the configured grace period. When delivery fails the pending secret
+   * stays, and the next rotation sends that same secret again.
    */
   public Rotation rotate(String partnerKey, Consumer<String> deliver) {
-    String plain = newSecret();
-    deliver.accept(plain);
-    return newTransaction.execute(status -> {
-      Instant now = clock.instant();
+    String plain = transaction.execute(status -> {
       PartnerWebhookSecret secret = secrets.findById(partnerKey).orElse(null);
-      Instant graceEnds = now.plus(properties.secretRotationGrace());
       if (secret == null) {
-        secrets.save(new PartnerWebhookSecret(partnerKey, cipher.encrypt(plain), now));
+        String first = newSecret();
+        secrets.save(new PartnerWebhookSecret(partnerKey, cipher.encrypt(first), clock.instant()));
+        return first;
+      }
+      if (secret.pendingEncrypted() != null) {
+        return cipher.decrypt(secret.pendingEncrypted());
+      }
+      String fresh = newSecret();
+      secret.pending(cipher.encrypt(fresh));
+      return fresh;
+    });
+    deliver.accept(plain);
+    return transaction.execute(status -> {
+      Instant now = clock.instant();
+      PartnerWebhookSecret secret = secrets.findById(partnerKey).orElseThrow();
+      if (cipher.decrypt(secret.secretEncrypted()).equals(plain)) {
         return new Rotation(partnerKey, plain, now, null);
       }
-      secret.rotate(cipher.encrypt(plain), now, graceEnds);
+      Instant graceEnds = now.plus(properties.secretRotationGrace());
+      secret.promotePending(now, graceEnds);
       return new Rotation(partnerKey, plain, now, graceEnds);
     });
+  }
+
+  /**
+   * Forgets the partner's secrets at once, in the caller's transaction (the partner moved to an address nobody
+   * gave a secret to): its next provisioning issues a fresh one, and no callback signed with an old one is accepted.
+   */
+  public void revoke(String partnerKey) {
+    secrets.findById(partnerKey).ifPresent(secrets::delete);
   }
 
   /** Secrets a callback of this partner may be signed with now: the current one, and the previous in its grace. */
@@ -78,6 +103,9 @@ public class WebhookSecrets {
       return accepted;
     }
     accepted.add(cipher.decrypt(secret.secretEncrypted()));
+    if (secret.pendingEncrypted() != null) {
+      accepted.add(cipher.decrypt(secret.pendingEncrypted()));
+    }
     if (secret.previousEncrypted() != null && secret.previousValidUntil() != null
         && clock.instant().isBefore(secret.previousValidUntil())) {
       accepted.add(cipher.decrypt(secret.previousEncrypted()));
