@@ -1,5 +1,6 @@
 package io.ensemble.platform;
 
+import io.ensemble.onboarding.PartnerOnboardingProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -83,7 +84,8 @@ class ScaleOutTest {
       onboardings.awaitAllSettled(survivor, acknowledged, Duration.ofMinutes(2));
       var counts = onboardings.assertCounts(survivor, acknowledged);
       assertThat(counts.active()).as("onboardings ACTIVE").isEqualTo(acknowledged.size());
-      assertThat(database.queryForObject("select count(*) from act_ru_job", Long.class)).as("orphan jobs").isZero();
+      assertThat(database.queryForObject("select count(*) from act_ru_job where process_def_key_ = ?", Long.class,
+          PartnerOnboardingProcess.KEY)).as("orphan jobs").isZero();
       // every sandbox outcome reached its onboarding once: callback, partner's retry or reconciliation
       assertThat(database.queryForList("select count(*) from partner_event where status = 'DELIVERED' "
           + "and event_type = 'sandbox.ready' and partner_key like 'pg-%' group by correlation_value", Long.class))
