@@ -1,9 +1,9 @@
 package io.ensemble.platform;
 
-import io.ensemble.onboarding.PartnerOnboardingProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ensemble.onboarding.PartnerOnboardingProcess;
 import io.ensemble.partnerapi.sandbox.SandboxPartner;
 import io.ensemble.partnerapi.sandbox.SandboxPartnerLedger;
 import io.ensemble.support.EmbeddedPostgresDatabase;
