@@ -71,6 +71,11 @@ class OnboardingDelegates {
   }
 
   @Bean
+  JavaDelegate checkSandboxState() {
+    return execution -> partner.reconcileSandbox(execution, key(execution), (String) execution.getVariable(SANDBOX_ID));
+  }
+
+  @Bean
   JavaDelegate deprovisionSandbox() {
     return execution -> onboarding.provisionedSandbox(key(execution)).ifPresent(sandboxId -> {
       partner.deprovisionSandbox(execution, key(execution), sandboxId);

@@ -33,6 +33,9 @@ public final class PartnerOnboardingProcess {
     public static final String AWAIT_SANDBOX = "Task_AwaitSandbox";
     public static final String SANDBOX_FAILED = "BoundaryEvent_SandboxFailed";
     public static final String SANDBOX_TIMED_OUT = "BoundaryEvent_SandboxTimedOut";
+    public static final String SANDBOX_CHECK_DUE = "BoundaryEvent_SandboxCheckDue";
+    public static final String CHECK_SANDBOX = "Task_CheckSandbox";
+    public static final String SANDBOX_CHECKED = "EndEvent_SandboxChecked";
     public static final String DECIDE_STALLED_SANDBOX = "Task_DecideStalledSandbox";
     public static final String SIGN_DATA_SHARING_AGREEMENT = "Task_SignDataSharingAgreement";
     public static final String ACTIVATE_PARTNER = "Task_ActivatePartner";
@@ -107,6 +110,8 @@ public final class PartnerOnboardingProcess {
     public static final String CONFORMANCE_COMMENT = "conformanceComment";
     // sandbox
     public static final String SANDBOX_ID = "sandboxId";
+    /** ISO 8601 duration between reads of the sandbox's state while waiting ({@code ensemble.onboarding.*}). */
+    public static final String SANDBOX_CHECK_INTERVAL = "sandboxCheckInterval";
     public static final String SANDBOX_FAILURE_REASON = "sandboxFailureReason";
     public static final String STALLED_SANDBOX_DECISION = "stalledSandboxDecision";
     public static final String STALLED_SANDBOX_COMMENT = "stalledSandboxComment";

@@ -14,21 +14,26 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The partner events onboarding consumes: {@code sandbox.ready} and {@code sandbox.failed} for the sandbox it
- * waits for, from the partner being onboarded only.
+ * waits for, from the partner being onboarded only. Each is a final outcome, once per sandbox: the outcome Ensemble
+ * read from the partner ({@code Check sandbox state}) is stored as the partner's event and delivered here too, and
+ * the partner's late callback is then a duplicate.
  */
 @Configuration
 class SandboxEvents {
 
+  static final String READY = "sandbox.ready";
+  static final String FAILED = "sandbox.failed";
+
   @Bean
   PartnerEventConsumer sandboxReadyConsumer(RuntimeService runtimeService, OnboardingService onboarding) {
-    return new WaitingProcessConsumer(runtimeService, "sandbox.ready", Message.SANDBOX_READY, SANDBOX_ID, Map.of(),
-        (sender, sandboxId) -> whose(onboarding, sender, sandboxId));
+    return new WaitingProcessConsumer(runtimeService, READY, Message.SANDBOX_READY, SANDBOX_ID, Map.of(),
+        (sender, sandboxId) -> whose(onboarding, sender, sandboxId), true);
   }
 
   @Bean
   PartnerEventConsumer sandboxFailedConsumer(RuntimeService runtimeService, OnboardingService onboarding) {
-    return new WaitingProcessConsumer(runtimeService, "sandbox.failed", Message.SANDBOX_FAILED, SANDBOX_ID,
-        Map.of("reason", SANDBOX_FAILURE_REASON), (sender, sandboxId) -> whose(onboarding, sender, sandboxId));
+    return new WaitingProcessConsumer(runtimeService, FAILED, Message.SANDBOX_FAILED, SANDBOX_ID,
+        Map.of("reason", SANDBOX_FAILURE_REASON), (sender, sandboxId) -> whose(onboarding, sender, sandboxId), true);
   }
 
   /**

@@ -59,6 +59,7 @@ class ValidateOnboardingStart implements ExecutionListener {
     if (execution.getVariable(SANDBOX_TIMEOUT) == null) {
       execution.setVariable(SANDBOX_TIMEOUT, properties.sandboxTimeout());
     }
+    execution.setVariable(SANDBOX_CHECK_INTERVAL, properties.sandboxCheckInterval());
   }
 
   /**

@@ -75,6 +75,10 @@ abstract class OnboardingHttpSupport {
         .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
             .withBody("{\"sandboxId\":\"sbx-{{request.pathSegments.[1]}}-{{randomValue length=6 type='NUMERIC'}}\",\"status\":\"PROVISIONING\"}")
             .withTransformers("response-template")));
+    PARTNER.stubFor(get(urlPathMatching("/partners/[^/]+/v1/sandboxes/([^/]+)")).atPriority(10)
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+            .withBody("{\"sandboxId\":\"{{request.pathSegments.[3]}}\",\"state\":\"PROVISIONING\"}")
+            .withTransformers("response-template")));
     PARTNER.stubFor(delete(urlPathMatching("/partners/[^/]+/v1/sandboxes/.+")).atPriority(10)
         .willReturn(aResponse().withStatus(204)));
     PARTNER.stubFor(post(urlPathMatching("/partners/[^/]+/v1/notifications")).atPriority(10)
@@ -116,14 +120,18 @@ abstract class OnboardingHttpSupport {
         (String) variables.get(Var.PARTNER_KEY), variables);
   }
 
-  /** Executes every job that is due now (async continuations, due timers), until none is left. */
+  /**
+   * Executes every job that is due now (async continuations, due timers), until none is left; one at a time, since a
+   * job may remove others (an interrupting timer ends the wait its repeating check belongs to).
+   */
   void executeJobs(ProcessInstance instance) {
-    for (int round = 0; round < 50; round++) {
-      List<Job> due = managementService.createJobQuery().processInstanceId(instance.getId()).executable().list();
+    for (int round = 0; round < 200; round++) {
+      List<Job> due = managementService.createJobQuery().processInstanceId(instance.getId()).executable()
+          .orderByJobDuedate().asc().list();
       if (due.isEmpty()) {
         return;
       }
-      due.forEach(job -> managementService.executeJob(job.getId()));
+      managementService.executeJob(due.get(0).getId());
     }
     throw new IllegalStateException("jobs keep coming for " + instance.getId());
   }

@@ -5,6 +5,7 @@ import static io.ensemble.onboarding.PartnerOnboardingProcess.Activity.*;
 import static io.ensemble.support.Rest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.ensemble.onboarding.PartnerOnboardingProcess.Message;
@@ -12,6 +13,8 @@ import io.ensemble.onboarding.PartnerOnboardingProcess.Var;
 import io.ensemble.partner.Partner;
 import io.ensemble.partner.PartnerReview;
 import io.ensemble.partner.PartnerStatus;
+import io.ensemble.partnerapi.events.PartnerEvent;
+import io.ensemble.support.PartnerEvents;
 import io.ensemble.platform.InvalidInputException;
 import java.util.Date;
 import java.util.List;
@@ -39,6 +42,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PartnerOnboardingProcessTest extends OnboardingTestSupport {
 
   private EventHandler compensationHandler;
+  @Autowired io.ensemble.partnerapi.events.PartnerEventRepository inbox;
 
   @BeforeEach
   void measureCompensationCoverage() throws NoSuchMethodException {
@@ -350,6 +354,83 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
     assertThat(partner(key).getStatus()).isEqualTo(PartnerStatus.REJECTED);
     assertThat(partner(key).getSandboxId()).isNull();
     assertThat(calls(deleteRequestedFor(urlPathMatching("/partners/" + key + "/v1/sandboxes/.+")))).isEqualTo(1);
+  }
+
+  @Test
+  void lostSandboxCallbackIsReconciledByCheckingTheSandboxAndALateCallbackIsADuplicate() {
+    String key = newPartnerKey("sandbox-lost-callback");
+    ProcessInstance instance = start(lowRisk(key));
+    executeJobs(instance);
+    String sandboxId = (String) runtimeService.getVariable(instance.getId(), Var.SANDBOX_ID);
+
+    moveClock(java.time.Duration.ofMinutes(5).plusSeconds(1)); // still provisioning: keep waiting
+    executeJobs(instance);
+    assertThat(instance).hasPassed(SANDBOX_CHECK_DUE, CHECK_SANDBOX, SANDBOX_CHECKED).isWaitingAt(AWAIT_SANDBOX);
+
+    PARTNER.stubFor(get(urlEqualTo("/partners/" + key + "/v1/sandboxes/" + sandboxId)).atPriority(1)
+        .willReturn(okJson("{\"sandboxId\":\"" + sandboxId + "\",\"state\":\"READY\"}")));
+    moveClock(java.time.Duration.ofMinutes(5).plusSeconds(1));
+    executeJobs(instance);
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+        assertThat(instance).hasPassed(AWAIT_SANDBOX));
+    executeJobs(instance);
+
+    assertThat(instance).isEnded().hasPassed(PARTNER_ACTIVATED).hasNotPassed(SANDBOX_TIMED_OUT, DECIDE_STALLED_SANDBOX);
+    assertThat(calls(getRequestedFor(urlEqualTo("/partners/" + key + "/v1/sandboxes/" + sandboxId)))).isEqualTo(2);
+    assertThat(inbox.findAll()).filteredOn(e -> e.getPartnerKey().equals(key)).singleElement()
+        .satisfies(e -> assertThat(e.getEventId()).isEqualTo("reconciled:sandbox.ready:" + sandboxId))
+        .extracting(PartnerEvent::getStatus).isEqualTo(PartnerEvent.Status.DELIVERED);
+    // the partner's callback, arriving late, is acknowledged as a duplicate and changes nothing
+    String late = "{\"eventId\":\"evt-late\",\"type\":\"sandbox.ready\",\"occurredAt\":\"" + java.time.Instant.now()
+        + "\",\"data\":{\"sandboxId\":\"" + sandboxId + "\"}}";
+    assertThat(PartnerEvents.post(rest, key, webhookSecrets.currentSecret(key), java.time.Instant.now().getEpochSecond(),
+        late).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(inbox.findAll()).filteredOn(e -> e.getPartnerKey().equals(key))
+        .extracting(PartnerEvent::getEventId, PartnerEvent::getStatus)
+        .containsExactlyInAnyOrder(tuple("reconciled:sandbox.ready:" + sandboxId, PartnerEvent.Status.DELIVERED),
+            tuple("evt-late", PartnerEvent.Status.DUPLICATE));
+    // a kept duplicate still binds its eventId to its content
+    String changed = late.replace("\"type\":\"sandbox.ready\"", "\"type\":\"sandbox.failed\"")
+        .replace("\"data\":{", "\"data\":{\"reason\":\"late\",");
+    assertThat(PartnerEvents.post(rest, key, webhookSecrets.currentSecret(key), java.time.Instant.now().getEpochSecond(),
+        changed).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(instance).isEnded().hasNotPassed(SANDBOX_FAILED);
+  }
+
+  @Test
+  void failedSandboxReadFromThePartnerGoesToTheGovernanceOfficeAsTheCallbackWould() {
+    String key = newPartnerKey("sandbox-failed-read");
+    ProcessInstance instance = start(lowRisk(key));
+    executeJobs(instance);
+    String sandboxId = (String) runtimeService.getVariable(instance.getId(), Var.SANDBOX_ID);
+    PARTNER.stubFor(get(urlEqualTo("/partners/" + key + "/v1/sandboxes/" + sandboxId)).atPriority(1)
+        .willReturn(okJson("{\"sandboxId\":\"" + sandboxId + "\",\"state\":\"FAILED\",\"reason\":\"quota\"}")));
+
+    moveClock(java.time.Duration.ofMinutes(5).plusSeconds(1));
+    executeJobs(instance);
+
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+        assertThat(instance).hasPassed(SANDBOX_FAILED));
+    executeJobs(instance); // what follows the boundary runs in a job of its own
+
+    assertThat(instance).isWaitingAt(DECIDE_STALLED_SANDBOX);
+    assertThat((String) runtimeService.getVariable(instance.getId(), Var.SANDBOX_FAILURE_REASON)).isEqualTo("quota");
+  }
+
+  @Test
+  void partnerThatCannotTellTheSandboxStateIsAskedAgainWithoutAnIncident() {
+    String key = newPartnerKey("sandbox-unreadable");
+    ProcessInstance instance = start(lowRisk(key));
+    executeJobs(instance);
+    PARTNER.stubFor(get(urlPathMatching("/partners/" + key + "/v1/sandboxes/.+")).atPriority(1)
+        .willReturn(aResponse().withStatus(503)));
+
+    moveClock(java.time.Duration.ofMinutes(5).plusSeconds(1));
+    executeJobs(instance);
+
+    assertThat(instance).hasPassed(CHECK_SANDBOX, SANDBOX_CHECKED).isWaitingAt(AWAIT_SANDBOX);
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).withException().count()).isZero();
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
   }
 
   @Test

@@ -99,6 +99,26 @@ class PartnerEventsTest {
   }
 
   @Test
+  void sandboxOutcomeAlreadyKnownUnderAnotherEventIdIsADuplicate() {
+    assertThat(post(PARTNER, secret, now(), event("evt-ready-first", "sbx-known")).getStatusCode())
+        .isEqualTo(HttpStatus.ACCEPTED);
+
+    // a partner's callback after Ensemble read the outcome itself, or a partner that sends it anew
+    ResponseEntity<Map> again = post(PARTNER, secret, now(), event("evt-ready-again", "sbx-known"));
+
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(again.getBody()).containsEntry("status", "DUPLICATE");
+    assertThat(inbox.findByPartnerKeyAndEventId(PARTNER, "evt-ready-again")).get()
+        .extracting(PartnerEvent::getStatus).isEqualTo(PartnerEvent.Status.DUPLICATE);
+    assertThat(inbox.findByPartnerKeyAndEventId(PARTNER, "evt-ready-first")).get()
+        .extracting(PartnerEvent::getStatus).isEqualTo(PartnerEvent.Status.PENDING);
+    // another outcome of the same sandbox is news (failed, the governance office waits longer, then ready)
+    String failed = "{\"eventId\":\"evt-failed-known\",\"type\":\"sandbox.failed\",\"occurredAt\":\"" + Instant.now()
+        + "\",\"data\":{\"sandboxId\":\"sbx-known\",\"reason\":\"quota\"}}";
+    assertThat(post(PARTNER, secret, now(), failed).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+  }
+
+  @Test
   void duplicateOfADeliveredEventDoesNotWakeTheProcessTwice() {
     // the process waits for sandbox.ready twice over, so a second delivery would show
     String instanceId = startWaitingTwice(PARTNER, "sbx-twice-waited");
@@ -109,9 +129,12 @@ class PartnerEventsTest {
     assertThat(post(PARTNER, secret, now(), body).getStatusCode()).isEqualTo(HttpStatus.OK);
 
     assertThat(passed(instanceId, "Event_SandboxReadyAgain")).isFalse();
-    // a new event does wake it: the probe could have shown a second delivery
+    // a sandbox is ready once: the same outcome under a new eventId does not wake it either
     assertThat(post(PARTNER, secret, now(), event("evt-once-more", "sbx-twice-waited")).getStatusCode())
-        .isEqualTo(HttpStatus.ACCEPTED);
+        .isEqualTo(HttpStatus.OK);
+    assertThat(passed(instanceId, "Event_SandboxReadyAgain")).isFalse();
+    // the probe could have shown a second delivery
+    runtimeService.createMessageCorrelation("SandboxReady").processInstanceId(instanceId).correlate();
     assertThat(passed(instanceId, "Event_SandboxReadyAgain")).isTrue();
   }
 
@@ -158,6 +181,38 @@ class PartnerEventsTest {
     assertThat(passed(victimsProcess, "Event_SandboxFailed")).isFalse();
     assertThat(runtimeService.getVariable(victimsProcess, "sandboxFailureReason")).isNull();
     assertThat(output.getOut()).contains("SECURITY: partner " + PARTNER, "sbx-of-victim");
+  }
+
+  @Test
+  void reconciledOutcomeIsAnEventOfThePartnerForItsOwnSandboxOnlyDeliveredByItsConsumerOnce() {
+    String victim = "reconciled-victim";
+    partner(partners, victim, "http://localhost:" + port + "/sandbox-partners/" + victim);
+    partners.save(partners.findById(victim).map(p -> { p.setSandboxId("sbx-victims"); return p; }).orElseThrow());
+    String victimsProcess = startWaitingForFailure(victim, "sbx-victims");
+    Map<String, String> data = Map.of("sandboxId", "sbx-victims", "reason", "read from the partner");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> eventInbox.reconcile(PARTNER, "sandbox.failed", data))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sbx-victims");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> eventInbox.reconcile(victim, "customer.issue", data))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(inbox.findAll()).filteredOn(e -> e.getCorrelationValue().equals("sbx-victims")).isEmpty();
+    assertThat(passed(victimsProcess, "Event_SandboxFailed")).isFalse();
+
+    // the victim's own sandbox, read from the victim: its event, delivered to its process through the consumer, once
+    eventInbox.reconcile(victim, "sandbox.failed", data);
+    eventInbox.reconcile(victim, "sandbox.failed", data);
+    await().atMost(Duration.ofSeconds(10)).until(() -> passed(victimsProcess, "Event_SandboxFailed"));
+    assertThat(inbox.findAll()).filteredOn(e -> e.getCorrelationValue().equals("sbx-victims")).singleElement()
+        .satisfies(e -> assertThat(e.getPartnerKey()).isEqualTo(victim))
+        .satisfies(e -> assertThat(e.getEventId()).isEqualTo("reconciled:sandbox.failed:sbx-victims"))
+        .extracting(PartnerEvent::getStatus).isEqualTo(PartnerEvent.Status.DELIVERED);
+    assertThat(runtimeService.getVariable(victimsProcess, "sandboxFailureReason")).isEqualTo("read from the partner");
+
+    // the victim's late callback is a duplicate; the same eventId with other content is still a conflict
+    String victimsSecret = secrets.currentSecret(victim);
+    assertThat(post(victim, victimsSecret, now(), failed("evt-victim-late", "sbx-victims", "quota")).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertRefused(post(victim, victimsSecret, now(), failed("evt-victim-late", "sbx-victims", "other")), 409);
   }
 
   @Test
@@ -327,9 +382,9 @@ class PartnerEventsTest {
     assertThat(current).isNotEqualTo(old);
     assertThat(rotation.getBody()).contains("previousSecretValidUntil").doesNotContain(current).doesNotContain(old);
     assertThat(secrets.acceptedSecrets(PARTNER)).containsExactly(current, old);
-    assertThat(post(PARTNER, old, now(), event("evt-old-secret", "sbx-r")).getStatusCode())
+    assertThat(post(PARTNER, old, now(), event("evt-old-secret", "sbx-r-old")).getStatusCode())
         .isEqualTo(HttpStatus.ACCEPTED);
-    assertThat(post(PARTNER, current, now(), event("evt-new-secret", "sbx-r")).getStatusCode())
+    assertThat(post(PARTNER, current, now(), event("evt-new-secret", "sbx-r-new")).getStatusCode())
         .isEqualTo(HttpStatus.ACCEPTED);
     // the sandbox partner received the new secret over the Partner API and signs with it
     sandbox.sendEvent(PARTNER, "sandbox.ready", Map.of("sandboxId", "sbx-after-rotation"));

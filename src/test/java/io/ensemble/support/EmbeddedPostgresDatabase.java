@@ -40,14 +40,20 @@ public final class EmbeddedPostgresDatabase {
 
   /** Creates a fresh database and points the {@code postgres} profile's variables at it. */
   public static void register(DynamicPropertyRegistry registry) {
+    String url = newDatabase();
+    registry.add("ENSEMBLE_DB_URL", () -> url);
+    registry.add("ENSEMBLE_DB_USER", () -> "postgres");
+    registry.add("ENSEMBLE_DB_PASSWORD", () -> "postgres");
+  }
+
+  /** Creates a fresh database (user and password {@code postgres}) and returns its JDBC URL. */
+  public static String newDatabase() {
     String database = "ensemble_" + DATABASES.incrementAndGet();
     try (Connection connection = server().getPostgresDatabase().getConnection()) {
       connection.createStatement().execute("create database " + database);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not create database " + database, e);
     }
-    registry.add("ENSEMBLE_DB_URL", () -> server().getJdbcUrl("postgres", database));
-    registry.add("ENSEMBLE_DB_USER", () -> "postgres");
-    registry.add("ENSEMBLE_DB_PASSWORD", () -> "postgres");
+    return server().getJdbcUrl("postgres", database);
   }
 }

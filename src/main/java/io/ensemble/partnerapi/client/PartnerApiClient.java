@@ -101,6 +101,12 @@ public class PartnerApiClient {
     return exchange(call, PartnerOperation.PROVISION_SANDBOX, "/v1/sandboxes", body, SandboxProvisioning.class);
   }
 
+  /** Reads a sandbox's state: how a missed {@code sandbox.ready} / {@code sandbox.failed} is reconciled. */
+  public SandboxState sandboxState(PartnerCall call, String sandboxId) {
+    return exchange(call, PartnerOperation.GET_SANDBOX, "/v1/sandboxes/" + encode(sandboxId), null,
+        SandboxState.class);
+  }
+
   /** Removes a sandbox; a sandbox the partner does not know (404) is already gone, which is success. */
   public void deprovisionSandbox(PartnerCall call, String sandboxId) {
     exchange(call, PartnerOperation.DEPROVISION_SANDBOX, "/v1/sandboxes/" + encode(sandboxId), null, Void.class);

@@ -4,6 +4,7 @@ package io.ensemble.partnerapi.client;
 public enum PartnerOperation {
   CONFORMANCE("conformance", "GET", "/v1/conformance", PartnerApiErrors.PARTNER_REJECTED),
   PROVISION_SANDBOX("provisionSandbox", "POST", "/v1/sandboxes", PartnerApiErrors.SANDBOX_REJECTED),
+  GET_SANDBOX("getSandbox", "GET", "/v1/sandboxes/{sandboxId}", PartnerApiErrors.PARTNER_REJECTED),
   // no model can act on a partner that refuses to remove a sandbox: it is an incident for a person to look at
   DEPROVISION_SANDBOX("deprovisionSandbox", "DELETE", "/v1/sandboxes/{sandboxId}", null),
   JOIN_PILOT("joinPilot", "POST", "/v1/pilots", PartnerApiErrors.PARTNER_REJECTED),

@@ -12,13 +12,14 @@ import java.time.Instant;
 /**
  * A partner callback in the inbox: stored once per (partner, eventId), PENDING until delivered to a process;
  * DEAD_LETTER when no process took it within its consumer's patience or its delivery kept failing (visible to the
- * governance office, and still delivered if its process gets there later).
+ * governance office, and still delivered if its process gets there later); DUPLICATE when it tells a final outcome
+ * that was known already (once per subject, e.g. the partner's late callback after a reconciliation).
  */
 @Entity
 @Table(name = "partner_event")
 public class PartnerEvent {
 
-  public enum Status { PENDING, DELIVERED, DEAD_LETTER }
+  public enum Status { PENDING, DELIVERED, DEAD_LETTER, DUPLICATE }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -29,6 +29,15 @@ public interface PartnerEventConsumer {
    */
   boolean deliver(ReceivedPartnerEvent event);
 
+  /**
+   * A final outcome that happens once per subject (a sandbox is ready once): a second event of this type about the
+   * same subject from the same partner, under another eventId, is a DUPLICATE and not delivered again, e.g. the
+   * partner's late callback after Ensemble read the outcome itself ({@link PartnerEventInbox#reconcile}).
+   */
+  default boolean oncePerSubject() {
+    return false;
+  }
+
   /** How long an undelivered event waits for its process before it becomes a dead letter. */
   default Duration patience() {
     return Duration.ofDays(7);

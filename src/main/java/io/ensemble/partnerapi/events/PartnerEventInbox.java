@@ -2,6 +2,7 @@ package io.ensemble.partnerapi.events;
 
 import io.ensemble.partnerapi.PartnerApiProperties;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ensemble.partner.PartnerRepository;
@@ -9,6 +10,7 @@ import io.ensemble.platform.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,6 +24,8 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,7 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Delivery claims the row and delivers in one transaction, so an event reaches a process exactly once. A delivery
  * that fails is counted; after {@value #MAX_ATTEMPTS} failures, or when no process took the event within its
  * consumer's patience, the event becomes a DEAD_LETTER, which the governance office reads at
- * {@code GET /api/partner-event-inbox?status=DEAD_LETTER}.
+ * {@code GET /api/partner-event-inbox?status=DEAD_LETTER}. For a consumer whose events are final outcomes
+ * ({@link PartnerEventConsumer#oncePerSubject()}) a second event about the same subject is a DUPLICATE; an outcome
+ * Ensemble read from the partner itself enters the inbox as that partner's event ({@link #reconcile}).
  */
 @Service
 public class PartnerEventInbox {
@@ -93,14 +99,78 @@ public class PartnerEventInbox {
     if (stored.isPresent()) {
       return sameEventAgain(stored.get(), event);
     }
+    boolean outcomeKnown = outcomeAlreadyKnown(event.getPartnerKey(), event.getEventType(),
+        event.getCorrelationValue());
     try {
       event = events.saveAndFlush(event);
     } catch (DataIntegrityViolationException concurrentDuplicate) {
       return sameEventAgain(events.findByPartnerKeyAndEventId(partnerKey, event.getEventId()).orElseThrow(), event);
     }
+    if (outcomeKnown) {
+      // kept (its eventId stays bound to its content) but not delivered: the process knows this outcome already
+      long id = event.getId();
+      transaction.executeWithoutResult(status -> events.markDuplicate(id, clock.instant()));
+      LOG.info("Partner event {} {} from {} duplicates the known outcome for {}", event.getEventType(),
+          event.getEventId(), partnerKey, event.getCorrelationValue());
+      return Receipt.DUPLICATE;
+    }
     LOG.info("Partner event {} {} from {} stored", event.getEventType(), event.getEventId(), partnerKey);
     deliver(event.getId());
     return Receipt.ACCEPTED;
+  }
+
+  /**
+   * Records an outcome Ensemble read from the partner itself (reconciliation, e.g. {@code GET /v1/sandboxes/{id}})
+   * as the event the partner's callback would have been: an event of that partner with eventId
+   * {@code reconciled:<type>:<subject>}, stored within the caller's transaction and delivered through the type's
+   * consumer once that transaction committed. Only for once-per-subject types, so that the partner's late callback is
+   * a duplicate; idempotent: nothing new is stored when the callback, or an earlier read, told the outcome already.
+   */
+  public void reconcile(String partnerKey, String type, Map<String, String> data) {
+    PartnerEventConsumer consumer = consumers.get(type);
+    if (consumer == null || !consumer.oncePerSubject()) {
+      throw new IllegalArgumentException("No once-per-subject consumer of partner event type " + type);
+    }
+    String subject = data.get(consumer.subjectField());
+    if (subject == null || subject.isBlank()) {
+      throw new IllegalArgumentException("data." + consumer.subjectField() + " is required");
+    }
+    if (consumer.subject(partnerKey, subject) != PartnerEventConsumer.Subject.OF_SENDER) {
+      throw new IllegalArgumentException(consumer.subjectField() + " " + subject + " is not partner " + partnerKey
+          + "'s");
+    }
+    if (!outcomeAlreadyKnown(partnerKey, type, subject)) {
+      String eventId = "reconciled:" + type + ":" + subject;
+      eventId = eventId.length() <= MAX_EVENT_ID ? eventId : eventId.substring(0, MAX_EVENT_ID);
+      Map<String, Object> event = new LinkedHashMap<>();
+      event.put("eventId", eventId);
+      event.put("type", type);
+      event.put("occurredAt", clock.instant().toString());
+      event.put("data", data);
+      try {
+        events.saveAndFlush(new PartnerEvent(partnerKey, eventId, type, subject, json.writeValueAsString(event),
+            clock.instant()));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+      LOG.info("Partner event {} for {} of {} reconciled from the partner's state", type, subject, partnerKey);
+    }
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          deliverPendingOfSoon(partnerKey);
+        }
+      });
+    } else {
+      deliverPendingOfSoon(partnerKey);
+    }
+  }
+
+  private boolean outcomeAlreadyKnown(String partnerKey, String eventType, String subject) {
+    PartnerEventConsumer consumer = consumers.get(eventType);
+    return consumer != null && consumer.oncePerSubject()
+        && events.existsByPartnerKeyAndEventTypeAndCorrelationValue(partnerKey, eventType, subject);
   }
 
   /**
@@ -141,11 +211,21 @@ public class PartnerEventInbox {
     try {
       Boolean delivered = transaction.execute(status -> {
         PartnerEvent event = events.findById(eventId).orElse(null);
-        if (event == null || event.getStatus() == PartnerEvent.Status.DELIVERED
-            || events.claim(eventId, clock.instant()) == 0) {
+        if (event == null || !UNDELIVERED.contains(event.getStatus())) {
           return false;
         }
         PartnerEventConsumer consumer = consumers.get(event.getEventType());
+        if (consumer != null && consumer.oncePerSubject()
+            && events.existsByPartnerKeyAndEventTypeAndCorrelationValueAndStatus(event.getPartnerKey(),
+                event.getEventType(), event.getCorrelationValue(), PartnerEvent.Status.DELIVERED)) {
+          // the same outcome reached the process already (the callback and a reconciliation raced): not resent
+          LOG.info("Partner event {} {} from {} duplicates one already delivered", event.getEventType(),
+              event.getEventId(), event.getPartnerKey());
+          return events.markDuplicate(eventId, clock.instant()) > 0;
+        }
+        if (events.claim(eventId, clock.instant()) == 0) {
+          return false;
+        }
         if (consumer == null || !consumer.deliver(received(event))) {
           status.setRollbackOnly();
           return false;

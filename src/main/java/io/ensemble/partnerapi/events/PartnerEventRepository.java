@@ -21,18 +21,39 @@ public interface PartnerEventRepository extends JpaRepository<PartnerEvent, Long
 
   List<PartnerEvent> findByStatusOrderByIdDesc(PartnerEvent.Status status, Pageable page);
 
+  /**
+   * Whether an event of this type about this subject came from the partner before (any status): a once-per-subject
+   * outcome is then known already.
+   */
+  boolean existsByPartnerKeyAndEventTypeAndCorrelationValue(String partnerKey, String eventType,
+      String correlationValue);
+
+  boolean existsByPartnerKeyAndEventTypeAndCorrelationValueAndStatus(String partnerKey, String eventType,
+      String correlationValue, PartnerEvent.Status status);
+
   /** Claims an undelivered event for delivery; 0 when another delivery got it first. Locks the row until commit. */
   @Modifying
   @Query("update PartnerEvent e set e.status = io.ensemble.partnerapi.events.PartnerEvent.Status.DELIVERED, "
-      + "e.deliveredAt = :now where e.id = :id and e.status <> io.ensemble.partnerapi.events.PartnerEvent.Status.DELIVERED")
+      + "e.deliveredAt = :now where e.id = :id and e.status in ("
+      + "io.ensemble.partnerapi.events.PartnerEvent.Status.PENDING, "
+      + "io.ensemble.partnerapi.events.PartnerEvent.Status.DEAD_LETTER)")
   int claim(@Param("id") long id, @Param("now") Instant now);
+
+  /** Marks an undelivered event as a duplicate of an outcome known before; 0 when another delivery got it first. */
+  @Modifying
+  @Query("update PartnerEvent e set e.status = io.ensemble.partnerapi.events.PartnerEvent.Status.DUPLICATE, "
+      + "e.deliveredAt = :now where e.id = :id and e.status in ("
+      + "io.ensemble.partnerapi.events.PartnerEvent.Status.PENDING, "
+      + "io.ensemble.partnerapi.events.PartnerEvent.Status.DEAD_LETTER)")
+  int markDuplicate(@Param("id") long id, @Param("now") Instant now);
 
   /** Records a failed delivery; the event becomes a dead letter once {@code maxAttempts} failed. */
   @Modifying
   @Query("update PartnerEvent e set e.attempts = e.attempts + 1, e.lastError = :error, "
       + "e.status = case when e.attempts + 1 >= :maxAttempts "
       + "then io.ensemble.partnerapi.events.PartnerEvent.Status.DEAD_LETTER else e.status end "
-      + "where e.id = :id and e.status <> io.ensemble.partnerapi.events.PartnerEvent.Status.DELIVERED")
+      + "where e.id = :id and e.status in (io.ensemble.partnerapi.events.PartnerEvent.Status.PENDING, "
+      + "io.ensemble.partnerapi.events.PartnerEvent.Status.DEAD_LETTER)")
   int failed(@Param("id") long id, @Param("error") String error, @Param("maxAttempts") int maxAttempts);
 
   @Modifying

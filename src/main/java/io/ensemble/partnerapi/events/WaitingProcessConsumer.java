@@ -25,6 +25,7 @@ public class WaitingProcessConsumer implements PartnerEventConsumer {
   private final String subjectVariable;
   private final Map<String, String> dataToVariables;
   private final BiFunction<String, String, Subject> subjects;
+  private final boolean oncePerSubject;
 
   /**
    * @param subjectVariable  the data field naming the subject and the process variable that must equal it
@@ -33,12 +34,20 @@ public class WaitingProcessConsumer implements PartnerEventConsumer {
    */
   public WaitingProcessConsumer(RuntimeService runtimeService, String eventType, String messageName,
       String subjectVariable, Map<String, String> dataToVariables, BiFunction<String, String, Subject> subjects) {
+    this(runtimeService, eventType, messageName, subjectVariable, dataToVariables, subjects, false);
+  }
+
+  /** @param oncePerSubject  see {@link PartnerEventConsumer#oncePerSubject()} */
+  public WaitingProcessConsumer(RuntimeService runtimeService, String eventType, String messageName,
+      String subjectVariable, Map<String, String> dataToVariables, BiFunction<String, String, Subject> subjects,
+      boolean oncePerSubject) {
     this.runtimeService = runtimeService;
     this.eventType = eventType;
     this.messageName = messageName;
     this.subjectVariable = subjectVariable;
     this.dataToVariables = Map.copyOf(dataToVariables);
     this.subjects = subjects;
+    this.oncePerSubject = oncePerSubject;
   }
 
   @Override
@@ -54,6 +63,11 @@ public class WaitingProcessConsumer implements PartnerEventConsumer {
   @Override
   public Subject subject(String senderPartnerKey, String subjectId) {
     return subjects.apply(senderPartnerKey, subjectId);
+  }
+
+  @Override
+  public boolean oncePerSubject() {
+    return oncePerSubject;
   }
 
   @Override

@@ -106,6 +106,13 @@ class SandboxPartnerController {
     });
   }
 
+  @GetMapping("/v1/sandboxes/{sandboxId}")
+  ResponseEntity<?> sandbox(@PathVariable String partnerKey, @PathVariable String sandboxId) {
+    return answer(partnerKey, "getSandbox", null, true, () -> partner.sandboxState(partnerKey, sandboxId)
+        .map(state -> new Answer(200, state, sandboxId))
+        .orElseGet(() -> new Answer(404, problem(404, "Unknown sandbox", "No sandbox " + sandboxId), null)));
+  }
+
   @DeleteMapping("/v1/sandboxes/{sandboxId}")
   ResponseEntity<?> deprovisionSandbox(@PathVariable String partnerKey, @PathVariable String sandboxId,
       @RequestHeader(name = PartnerApiClient.IDEMPOTENCY_KEY, required = false) String key) {
