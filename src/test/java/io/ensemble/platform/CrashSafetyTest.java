@@ -43,7 +43,7 @@ class CrashSafetyTest {
   void killedOrStoppedDemoNodeLosesNothingItAcknowledged(@TempDir Path data) {
     Onboardings onboardings = new Onboardings(sandboxPartner, ledger, partnerPort);
     int port = EnsembleNode.freePort();
-    List<String> arguments = Onboardings.nodeArguments("--spring.profiles.active=demo",
+    List<String> arguments = onboardings.nodeArguments("--spring.profiles.active=demo",
         "--ensemble.h2-url=jdbc:h2:file:" + data.resolve("ensemble").toAbsolutePath());
     EnsembleNode first = EnsembleNode.start("demo-1", port, LOGS, arguments).awaitReady(START_UP);
 

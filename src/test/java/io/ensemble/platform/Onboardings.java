@@ -45,9 +45,13 @@ final class Onboardings {
     this.partnerBaseUrl = "http://localhost:" + partnerPort + "/sandbox-partners/";
   }
 
-  /** Node settings for a quick test: short partner timeouts, the job lock sized from them, frequent checks. */
-  static List<String> nodeArguments(String... more) {
+  /**
+   * Node settings for a quick test: short partner timeouts, the job lock sized from them, frequent checks, and the
+   * egress allow-list naming this test's sandbox partner (it runs in the test JVM, not in the node).
+   */
+  List<String> nodeArguments(String... more) {
     List<String> arguments = new ArrayList<>(List.of(
+        "--ensemble.partner-api.egress.allow[0]=" + partnerBaseUrl,
         "--ensemble.partner-api.connect-timeout=PT1S",
         "--ensemble.partner-api.read-timeout=PT10S",
         // 2 × (1 s + 10 s) + 10 s, as PartnerJobLockTime requires

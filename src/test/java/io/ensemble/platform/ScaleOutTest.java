@@ -47,7 +47,7 @@ class ScaleOutTest {
   void twoNodesOnOnePostgresLoseNothingWhenOneIsKilled() throws SQLException {
     Onboardings onboardings = new Onboardings(sandboxPartner, ledger, partnerPort);
     String url = EmbeddedPostgresDatabase.newDatabase();
-    List<String> arguments = Onboardings.nodeArguments("--spring.profiles.active=demo,postgres",
+    List<String> arguments = onboardings.nodeArguments("--spring.profiles.active=demo,postgres",
         "--ENSEMBLE_DB_URL=" + url, "--ENSEMBLE_DB_USER=postgres", "--ENSEMBLE_DB_PASSWORD=postgres");
     // one after the other: the first creates the schema
     EnsembleNode doomed = EnsembleNode.start("pg-a", EnsembleNode.freePort(), LOGS, arguments).awaitReady(START_UP);
