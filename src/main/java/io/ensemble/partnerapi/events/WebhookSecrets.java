@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,14 +41,20 @@ public class WebhookSecrets {
   }
 
   /**
-   * The partner's current secret, issued on first use. Committed on its own: a secret once sent to a partner
-   * must survive the rollback of the job that sent it.
+   * The partner's current secret, issued on first use, in the caller's transaction (one connection per thread of
+   * work, DESIGN.md §9). The first secret is derived from the secrets key and the partner key, so a job that sends
+   * it and then rolls back sends the very same secret again on its retry.
    */
+  @Transactional
   public String currentSecret(String partnerKey) {
-    return newTransaction.execute(status -> cipher.decrypt(secrets.findById(partnerKey)
-        .orElseGet(() -> secrets.save(new PartnerWebhookSecret(partnerKey, cipher.encrypt(newSecret()),
+    return cipher.decrypt(secrets.findById(partnerKey)
+        .orElseGet(() -> secrets.save(new PartnerWebhookSecret(partnerKey, cipher.encrypt(initialSecret(partnerKey)),
             clock.instant())))
-        .secretEncrypted()));
+        .secretEncrypted());
+  }
+
+  private String initialSecret(String partnerKey) {
+    return cipher.derive("webhook-secret:" + partnerKey);
   }
 
   /**
@@ -70,11 +77,16 @@ public class WebhookSecrets {
     });
   }
 
-  /** Secrets a callback of this partner may be signed with now: the current one, and the previous in its grace. */
+  /**
+   * Secrets a callback of this partner may be signed with now: the current one, and the previous in its grace;
+   * before any is stored, the initial one.
+   */
   public List<String> acceptedSecrets(String partnerKey) {
     PartnerWebhookSecret secret = secrets.findById(partnerKey).orElse(null);
     List<String> accepted = new ArrayList<>();
     if (secret == null) {
+      // issued in a job that has not committed yet, while the partner's callback is already here
+      accepted.add(initialSecret(partnerKey));
       return accepted;
     }
     accepted.add(cipher.decrypt(secret.secretEncrypted()));
