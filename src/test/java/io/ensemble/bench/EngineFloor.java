@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -20,7 +21,14 @@ final class EngineFloor {
   static final String STRAIGHT = "bench-floor-straight";
   static final String ASYNC = "bench-floor-async";
 
-  record Result(double straightPerSecond, double asyncPerSecond) {
+  /** Rates in instances per second; CPU in milliseconds per instance (this JVM and the database server). */
+  record Result(double straightPerSecond, double asyncPerSecond, double straightCpuMillis, double asyncCpuMillis) {
+
+    /** CPU milliseconds of one save point: the async process has two per instance. */
+    double cpuPerSavePointMillis() {
+      return asyncCpuMillis / 2;
+    }
+
     /** Milliseconds of one save point: the async process has two per instance. */
     double costPerSavePointMillis() {
       return 1000.0 / asyncPerSecond / 2;
@@ -47,17 +55,21 @@ final class EngineFloor {
         .addModelInstance(STRAIGHT + ".bpmn", straight).addModelInstance(ASYNC + ".bpmn", async).deploy();
   }
 
-  Result measure(int threads, Duration window) throws InterruptedException {
+  Result measure(int threads, Duration window, LongSupplier cpuNanos) throws InterruptedException {
     startAll(STRAIGHT, threads, Duration.ofSeconds(2));
-    double straight = startAll(STRAIGHT, threads, window) / seconds(window);
-    awaitEnded(ASYNC, Duration.ofSeconds(60));
+    long cpu = cpuNanos.getAsLong();
+    long straightStarted = startAll(STRAIGHT, threads, window);
+    double straightCpu = (cpuNanos.getAsLong() - cpu) / 1e6 / straightStarted;
+    double straight = straightStarted / seconds(window);
     startAll(ASYNC, threads, Duration.ofSeconds(2));
-    awaitEnded(ASYNC, Duration.ofSeconds(60));
+    awaitEnded(ASYNC, Duration.ofSeconds(120));
     long began = System.nanoTime();
+    cpu = cpuNanos.getAsLong();
     long started = startAll(ASYNC, threads, window);
     awaitEnded(ASYNC, Duration.ofSeconds(120));
+    double asyncCpu = (cpuNanos.getAsLong() - cpu) / 1e6 / started;
     double async = started / ((System.nanoTime() - began) / 1e9);
-    return new Result(straight, async);
+    return new Result(straight, async, straightCpu, asyncCpu);
   }
 
   private long startAll(String key, int threads, Duration window) throws InterruptedException {

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
@@ -75,17 +76,20 @@ class EnsembleBenchmark {
     report.put("startedAt", Instant.now().toString());
     report.put("machine", Machine.describe(jdbc));
 
+    long postgres = CpuClock.postgresServer(EmbeddedPostgresDatabase.server().getPort());
+    LongSupplier cpu = () -> CpuClock.processTreeNanos(postgres);
+
     // 1. the decision on the standalone DMN engine
-    double decisionsCached = DecisionThroughput.evaluationsPerSecond(new CachingFeelEngineFactory(), 3000, 5000);
-    double decisionsCamunda = DecisionThroughput.evaluationsPerSecond(null, 2000, 3000);
+    var decisionsCached = DecisionThroughput.evaluationsPerSecond(new CachingFeelEngineFactory(), 3000, 5000);
+    var decisionsCamunda = DecisionThroughput.evaluationsPerSecond(null, 2000, 3000);
 
     // 2. the engine's floor, on this application's engine
     EngineFloor floor = new EngineFloor(engine);
     floor.deploy();
-    EngineFloor.Result floorResult = floor.measure(4, Duration.ofSeconds(6));
+    EngineFloor.Result floorResult = floor.measure(4, Duration.ofSeconds(6), cpu);
 
     // 3. straight-through onboardings over HTTP
-    OnboardingLoad load = new OnboardingLoad(engine, baseUrl);
+    OnboardingLoad load = new OnboardingLoad(engine, baseUrl, cpu);
     load.run(4, Duration.ofSeconds(5), 10_000, Duration.ofMinutes(3)); // warm-up, not reported
     DatabaseGrowth database = new DatabaseGrowth(jdbc);
     var before = database.snapshot();
@@ -95,13 +99,13 @@ class EnsembleBenchmark {
     List<OnboardingLoad.Level> levels = new ArrayList<>();
     CpuProfile.Summary profile = null;
     for (int clients : clientLevels) {
-      CpuProfile cpu = new CpuProfile();
+      CpuProfile profiler = new CpuProfile();
       if (clients == profiledLevel) {
-        cpu.start();
+        profiler.start();
       }
       levels.add(load.run(clients, window, 3_000, Duration.ofMinutes(5)));
       if (clients == profiledLevel) {
-        profile = cpu.stop(dir.resolve("onboarding-" + clients + "-clients.jfr"));
+        profile = profiler.stop(dir.resolve("onboarding-" + clients + "-clients.jfr"));
       }
     }
     var after = database.snapshot();

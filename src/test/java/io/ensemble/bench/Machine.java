@@ -24,6 +24,8 @@ final class Machine {
     machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
     machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     machine.put("postgresql", jdbc.queryForObject("show server_version", String.class));
+    machine.put("postgresqlFsync", jdbc.queryForObject("show fsync", String.class));
+    machine.put("postgresqlSynchronousCommit", jdbc.queryForObject("show synchronous_commit", String.class));
     machine.putAll(load());
     return machine;
   }

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.camunda.bpm.engine.ProcessEngine;
 
 /**
@@ -20,8 +21,9 @@ import org.camunda.bpm.engine.ProcessEngine;
  */
 final class OnboardingLoad {
 
+  /** {@code cpuMillisPerOnboarding}: this JVM (the load's HTTP client included) and the database server. */
   record Level(int clients, int started, int errors, double p50Millis, double p99Millis, double completedPerSecond,
-      double seconds, List<String> problems) {}
+      double seconds, double cpuMillisPerOnboarding, List<String> problems) {}
 
   private final ProcessEngine engine;
   private final String baseUrl;
@@ -29,9 +31,12 @@ final class OnboardingLoad {
       .connectTimeout(Duration.ofSeconds(10)).build();
   private final AtomicInteger partners = new AtomicInteger();
 
-  OnboardingLoad(ProcessEngine engine, String baseUrl) {
+  private final LongSupplier cpuNanos;
+
+  OnboardingLoad(ProcessEngine engine, String baseUrl, LongSupplier cpuNanos) {
     this.engine = engine;
     this.baseUrl = baseUrl;
+    this.cpuNanos = cpuNanos;
   }
 
   Level run(int clients, Duration window, int maxStarts, Duration drainAtMost) throws InterruptedException {
@@ -41,6 +46,7 @@ final class OnboardingLoad {
     AtomicInteger errors = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     CountDownLatch done = new CountDownLatch(clients);
+    long cpu = cpuNanos.getAsLong();
     long began = System.nanoTime();
     long until = began + window.toNanos();
     for (int i = 0; i < clients; i++) {
@@ -68,8 +74,9 @@ final class OnboardingLoad {
     pool.awaitTermination(10, TimeUnit.SECONDS);
     awaitAllEnded(drainAtMost);
     double seconds = (System.nanoTime() - began) / 1e9;
+    double cpuMillis = (cpuNanos.getAsLong() - cpu) / 1e6 / Math.max(1, started.get());
     return new Level(clients, started.get(), errors.get(), latencies.percentileMillis(50),
-        latencies.percentileMillis(99), started.get() / seconds, seconds, List.copyOf(problems));
+        latencies.percentileMillis(99), started.get() / seconds, seconds, cpuMillis, List.copyOf(problems));
   }
 
   /** Running onboardings left (none, once every started one reached its end). */
