@@ -38,8 +38,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "camunda.bpm.job-execution.enabled=true")
 @ActiveProfiles({"demo", "postgres"})
-@DirtiesContext // closed while PostgreSQL still runs
-class ConcurrentOnboardingsTest {
+@DirtiesContext // closed while PostgreSQL still runs; named to run after PlatformSecurityTest, whose cached
+// context's webapps find their engine by name in Camunda's static registry, which closing this context empties
+class PoolUnderConcurrentOnboardingsTest {
 
   private static final int CLIENTS = 64;
 
