@@ -20,15 +20,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The governance office's view of decision records: "why was this decided?", and the human override with
- * who and why. Reading is for the governance office, finance and the CIO; overriding for the governance
- * office and finance only.
+ * who and why. Reading is for the governance office, finance, the CIO and administrators; overriding for the
+ * governance office and finance only.
  */
 @RestController
 @RequestMapping("/api/decision-records")
 class DecisionRecordController {
 
   static final Set<String> READERS = Set.of(
-      EnsembleGroup.GOVERNANCE_OFFICE.id(), EnsembleGroup.FINANCE.id(), EnsembleGroup.CIO.id());
+      EnsembleGroup.GOVERNANCE_OFFICE.id(), EnsembleGroup.FINANCE.id(), EnsembleGroup.CIO.id(),
+      EnsembleGroup.CAMUNDA_ADMIN);
   static final Set<String> OVERRIDERS = Set.of(EnsembleGroup.GOVERNANCE_OFFICE.id(), EnsembleGroup.FINANCE.id());
 
   record OverrideRequest(JsonNode outputs, String reason) {}

@@ -11,11 +11,13 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.impl.calendar.DurationHelper;
 import org.camunda.spin.json.SpinJsonNode;
 import static io.ensemble.onboarding.PartnerOnboardingProcess.Var.*;
 
@@ -168,7 +170,7 @@ public record OnboardingRequest(String partnerKey, String partnerName, String pa
     return codes;
   }
 
-  private static boolean isHttpUrl(String url) {
+  static boolean isHttpUrl(String url) {
     try {
       URI uri = new URI(url);
       return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
@@ -178,13 +180,25 @@ public record OnboardingRequest(String partnerKey, String partnerName, String pa
     }
   }
 
+  /**
+   * A positive ISO 8601 duration that the engine's own timer parser ({@code DurationHelper}, the one the
+   * sandbox timer uses) accepts too: Java's parsers alone take {@code p2d}, {@code +P2D} or {@code P1Y2W}, which
+   * the timer would refuse only once the instance got there.
+   */
   static boolean isDuration(String value) {
+    if (value.length() > 40 || value.startsWith("R") || value.contains("/")) {
+      return false;
+    }
     try {
+      Date now = new Date(0);
+      if (!new DurationHelper(value, now).getDateAfter(now).after(now)) {
+        return false;
+      }
       if (value.contains("T")) {
         return !Duration.parse(value).isNegative();
       }
       return !Period.parse(value).isNegative();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       return false;
     }
   }

@@ -5,6 +5,7 @@ import io.ensemble.partner.PartnerRepository;
 import io.ensemble.partner.PartnerReview;
 import io.ensemble.partner.PartnerReviewRepository;
 import io.ensemble.partner.PartnerStatus;
+import io.ensemble.partnerapi.events.WebhookSecrets;
 import io.ensemble.platform.InvalidInputException;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,10 +24,12 @@ public class OnboardingService {
 
   private final PartnerRepository partners;
   private final PartnerReviewRepository reviews;
+  private final WebhookSecrets webhookSecrets;
 
-  OnboardingService(PartnerRepository partners, PartnerReviewRepository reviews) {
+  OnboardingService(PartnerRepository partners, PartnerReviewRepository reviews, WebhookSecrets webhookSecrets) {
     this.partners = partners;
     this.reviews = reviews;
+    this.webhookSecrets = webhookSecrets;
   }
 
   /** 409 while the partner is being onboarded or is active; a rejected or withdrawn partner may start again. */
@@ -40,11 +43,44 @@ public class OnboardingService {
     });
   }
 
+  /**
+   * 409 when a known partner comes back at another API base URL that no administrator confirmed: its credential
+   * and webhook secret must not go to an address nobody checked.
+   */
+  @Transactional(readOnly = true)
+  public void requireConfirmedApiBaseUrl(String partnerKey, String apiBaseUrl) {
+    partners.findById(partnerKey).ifPresent(existing -> {
+      if (!apiBaseUrl.equals(existing.getApiBaseUrl()) && !apiBaseUrl.equals(existing.getConfirmedApiBaseUrl())) {
+        throw InvalidInputException.conflict("Partner " + partnerKey + " is known at " + existing.getApiBaseUrl()
+            + "; a new API base URL needs an administrator's confirmation first: POST /api/partners/" + partnerKey
+            + "/api-base-url-confirmation");
+      }
+    });
+  }
+
+  /** An administrator confirms the API base URL of the partner's next onboarding. */
+  public void confirmApiBaseUrl(String partnerKey, String apiBaseUrl) {
+    Partner partner = partners.findById(partnerKey)
+        .orElseThrow(() -> new InvalidInputException(404, "No partner " + partnerKey));
+    if (partner.getStatus() == PartnerStatus.ONBOARDING || partner.getStatus() == PartnerStatus.ACTIVE) {
+      throw InvalidInputException.conflict("Partner " + partnerKey + " is " + partner.getStatus()
+          + ": a new API base URL is confirmed before it is onboarded again");
+    }
+    partner.setConfirmedApiBaseUrl(apiBaseUrl);
+  }
+
   public Partner register(OnboardingRequest request, String processInstanceId) {
     requireNotOnboardingOrActive(request.partnerKey());
+    requireConfirmedApiBaseUrl(request.partnerKey(), request.apiBaseUrl());
     Partner partner = partners.findById(request.partnerKey())
         .orElseGet(() -> new Partner(request.partnerKey(), request.partnerName(), request.partnerType(),
             request.apiBaseUrl(), PartnerStatus.ONBOARDING));
+    if (!request.apiBaseUrl().equals(partner.getApiBaseUrl())) {
+      // a new address gets nothing of the old one's: no credential, no webhook secret
+      partner.setCredentialRef(null);
+      webhookSecrets.revoke(request.partnerKey());
+    }
+    partner.setConfirmedApiBaseUrl(null);
     partner.setName(request.partnerName());
     partner.setType(request.partnerType());
     partner.setApiBaseUrl(request.apiBaseUrl());
@@ -78,7 +114,28 @@ public class OnboardingService {
   /** The sandbox to deprovision, if one is still provisioned. */
   @Transactional(readOnly = true)
   public Optional<String> provisionedSandbox(String partnerKey) {
-    return Optional.ofNullable(partner(partnerKey).getSandboxId());
+    return partners.findById(partnerKey).map(Partner::getSandboxId);
+  }
+
+  @Transactional(readOnly = true)
+  public boolean sandboxOfAnotherPartner(String partnerKey, String sandboxId) {
+    return partners.existsBySandboxIdAndKeyNot(sandboxId, partnerKey);
+  }
+
+  @Transactional(readOnly = true)
+  public boolean isOnboarding(String partnerKey) {
+    return partners.findById(partnerKey).filter(p -> p.getStatus() == PartnerStatus.ONBOARDING).isPresent();
+  }
+
+  /** Whether the partner touches Ensemble's data (a data-sharing agreement is needed), as registered at the start. */
+  @Transactional(readOnly = true)
+  public boolean touchesData(String partnerKey) {
+    return !"NONE".equals(partner(partnerKey).getDataAccess());
+  }
+
+  @Transactional(readOnly = true)
+  public String partnerName(String partnerKey) {
+    return partner(partnerKey).getName();
   }
 
   public void sandboxDeprovisioned(String partnerKey) {

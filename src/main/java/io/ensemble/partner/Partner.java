@@ -75,6 +75,9 @@ public class Partner {
 
   private String closedReason;
 
+  /** A new API base URL an administrator confirmed for the partner's next onboarding (V11_3). */
+  private String confirmedApiBaseUrl;
+
   @Version
   private long version;
 
@@ -138,6 +141,8 @@ public class Partner {
   public Long getOnboardingLeadTimeSeconds() { return onboardingLeadTimeSeconds; }
   public String getClosedReason() { return closedReason; }
   public void setClosedReason(String closedReason) { this.closedReason = closedReason; }
+  public String getConfirmedApiBaseUrl() { return confirmedApiBaseUrl; }
+  public void setConfirmedApiBaseUrl(String confirmedApiBaseUrl) { this.confirmedApiBaseUrl = confirmedApiBaseUrl; }
 
   /** Active from {@code activatedAt}; the lead time runs from the start of this onboarding. */
   public void activate(Instant activatedAt) {

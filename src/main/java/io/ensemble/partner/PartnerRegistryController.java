@@ -57,11 +57,16 @@ class PartnerRegistryController {
     return view(partner, reviews.findByPartnerKeyOrderByDecidedAt(key));
   }
 
+  /** A URL registered before the egress policy may still carry {@code user:password@}: never shown. */
+  static String withoutUserInfo(String url) {
+    return url == null ? null : url.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", "$1");
+  }
+
   private static PartnerView view(Partner p, List<PartnerReview> reviews) {
     Long lead = p.getOnboardingLeadTimeSeconds();
     return new PartnerView(p.getKey(), p.getName(), p.getType(), p.getStatus().name(), p.getRiskTier(),
         p.getCapabilities(), p.getDataAccess(), p.getJurisdiction(), p.getAnnualContractValue(),
-        p.getCertifications(), p.getApiBaseUrl(), p.getSandboxId(), p.getOnboardingStartedAt(),
+        p.getCertifications(), withoutUserInfo(p.getApiBaseUrl()), p.getSandboxId(), p.getOnboardingStartedAt(),
         p.getActivatedAt(), lead == null ? null : Duration.ofSeconds(lead).toString(), p.getClosedReason(),
         reviews == null ? null : reviews.stream().map(r -> new ReviewView(r.getReviewGroup(), r.getReason(),
             r.getOutcome(), r.getComment(), r.getDecidedBy(), r.getDecidedAt())).toList());

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
  *   <li>the web server's worker threads ({@code server.tomcat.threads.max}): REST, webapps, partner callbacks;</li>
  *   <li>the job executor's threads ({@code camunda.bpm.job-execution.max-pool-size}) and its acquisition thread;</li>
  *   <li>Spring's scheduler ({@code spring.task.scheduling.pool.size}: the inbox sweep) and the partner-event
- *       delivery thread.</li>
+ *       delivery thread;</li>
+ *   <li>the thread that settles a partner call's effect after its job rolled back
+ *       ({@code partner-effects-after-rollback}: it looks the job up).</li>
  * </ul>
  * An explicit {@code spring.datasource.hikari.maximum-pool-size} is kept; one below that sum is logged as a warning.
  */
@@ -38,7 +40,8 @@ class ConnectionPoolSizing implements BeanPostProcessor {
     int jobAcquisition = jobs ? 1 : 0;
     int scheduler = environment.getProperty("spring.task.scheduling.pool.size", Integer.class, 1);
     int eventDelivery = 1;
-    return web + jobThreads + jobAcquisition + scheduler + eventDelivery;
+    int effectsAfterRollback = 1;
+    return web + jobThreads + jobAcquisition + scheduler + eventDelivery + effectsAfterRollback;
   }
 
   @Override

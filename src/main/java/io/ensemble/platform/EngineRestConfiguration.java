@@ -9,8 +9,11 @@ import org.springframework.context.annotation.Configuration;
 class EngineRestConfiguration {
 
   @Bean
-  ResourceConfigCustomizer engineRestClientErrors() {
-    return config -> config.register(ClientErrorExceptionMapper.class)
-        .register(ClientErrorExceptionMapper.Unwrapped.class);
+  ResourceConfigCustomizer engineRestErrors() {
+    return config -> {
+      for (Class<?> mapper : EngineRestErrors.MAPPERS) {
+        config.register(mapper);
+      }
+    };
   }
 }

@@ -41,7 +41,8 @@ public class DemoUsers {
       new DemoUser("sofia", "Sofia", "Rossi", SALES),
       new DemoUser("ethan", "Ethan", "Cole", EXECUTIVES),
       new DemoUser("grace", "Grace", "Lin", GOVERNANCE_OFFICE),
-      new DemoUser("carlos", "Carlos", "Mendes", CIO));
+      new DemoUser("carlos", "Carlos", "Mendes", CIO),
+      new DemoUser("mona", "Mona", "Fischer", MONITORING));
 
   private final IdentityService identityService;
 

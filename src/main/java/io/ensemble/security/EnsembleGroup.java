@@ -10,7 +10,9 @@ public enum EnsembleGroup {
   SALES("sales", "Sales"),
   EXECUTIVES("executives", "Executives"),
   GOVERNANCE_OFFICE("governance-office", "Governance office"),
-  CIO("cio", "CIO office");
+  CIO("cio", "CIO office"),
+  /** Operators' monitoring: reads metrics ({@code /actuator/prometheus}, {@code /actuator/metrics}), no tasks. */
+  MONITORING("monitoring", "Monitoring");
 
   /** Camunda's administrators group, created by the starter with the admin user. */
   public static final String CAMUNDA_ADMIN = "camunda-admin";
@@ -25,6 +27,11 @@ public enum EnsembleGroup {
 
   public String id() {
     return id;
+  }
+
+  /** Whether the group works in Tasklist (has tasks and filters); only monitoring does not. */
+  public boolean worksInTasklist() {
+    return this != MONITORING;
   }
 
   public String displayName() {

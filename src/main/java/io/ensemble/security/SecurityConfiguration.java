@@ -1,5 +1,6 @@
 package io.ensemble.security;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,8 +15,8 @@ class SecurityConfiguration {
   /** REST (engine and application) and actuator require credentials; the webapp has its own login. */
   @Bean
   FilterRegistrationBean<EngineAuthenticationFilter> engineAuthenticationFilter(
-      @Value("${ensemble.security.authenticated-paths}") String[] paths) {
-    var registration = new FilterRegistrationBean<>(new EngineAuthenticationFilter());
+      @Value("${ensemble.security.authenticated-paths}") String[] paths, IdentityService identityService) {
+    var registration = new FilterRegistrationBean<>(new EngineAuthenticationFilter(identityService));
     registration.setName("ensemble-authentication");
     registration.addUrlPatterns(paths);
     registration.addInitParameter(

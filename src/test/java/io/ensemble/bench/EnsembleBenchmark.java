@@ -47,7 +47,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "camunda.bpm.job-execution.enabled=true",
-    "logging.level.io.ensemble=WARN"})
+    "logging.level.io.ensemble=WARN",
+    // the egress policy admits the benchmark's partners: the sandbox partner of this application, by URL
+    "ensemble.partner-api.egress.allow[0]=http://localhost:${local.server.port}/sandbox-partners/"})
 @ActiveProfiles({"demo", "postgres"})
 @DirtiesContext // closed while PostgreSQL still runs
 class EnsembleBenchmark {

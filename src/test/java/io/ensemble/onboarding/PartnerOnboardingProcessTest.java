@@ -117,6 +117,7 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
     }
     assertThat(instance).isWaitingAt(AWAIT_SANDBOX);
     sandboxReady(instance);
+    executeJobs(instance);
 
     Task agreement = task(instance, SIGN_DATA_SHARING_AGREEMENT);
     assertThat(agreement).hasCandidateGroup("data-governance");
@@ -188,6 +189,56 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
     assertThat(reviews.findByPartnerKeyOrderByDecidedAt(key)).isEmpty();
   }
 
+  // ---- nobody working a task can change what the onboarding is about ----
+
+  @Test
+  void reviewerCanSetOnlyTheFieldsOfTheReviewForm() {
+    String key = newPartnerKey("forged");
+    String victim = newPartnerKey("victim");
+    ProcessInstance instance = start(with(lowRisk(key), Var.DATA_ACCESS, "PERSONAL"));
+    Task review = reviewTask(instance, "security");
+
+    assertThatThrownBy(() -> complete(review, Var.REVIEW_OUTCOME, "APPROVED", Var.PARTNER_KEY, victim,
+        Var.DATA_ACCESS, "NONE"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("refused: [dataAccess, partnerKey]");
+    assertThatThrownBy(() -> taskService.setVariable(review.getId(), Var.REVIEW_GROUP, "legal"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("reviewGroup");
+    assertThatThrownBy(() -> taskService.removeVariable(review.getId(), Var.SANDBOX_TIMEOUT))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("sandboxTimeout");
+    ResponseEntity<Map> overRest = rest.withBasicAuth("sam", "sam").exchange(
+        "/engine-rest/task/" + review.getId() + "/complete", HttpMethod.POST, json("""
+            {"variables": {"reviewOutcome": {"value": "APPROVED"}, "partnerKey": {"value": "%s"}}}
+            """.formatted(victim)), Map.class);
+
+    assertThat(overRest.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) overRest.getBody().get("message")).contains("partnerKey");
+    assertThat(reviewTask(instance, "security")).isNotNull();
+    assertThat(runtimeService.getVariable(instance.getId(), Var.PARTNER_KEY)).isEqualTo(key);
+    assertThat(runtimeService.getVariable(instance.getId(), Var.DATA_ACCESS)).isEqualTo("PERSONAL");
+    assertThat(taskService.getVariable(review.getId(), Var.REVIEW_GROUP)).isEqualTo("security");
+    assertThat(reviews.findByPartnerKeyOrderByDecidedAt(key)).isEmpty();
+  }
+
+  @Test
+  void stepsActOnThePartnerOfTheBusinessKeyAndItsRegisteredDataAccess() {
+    String key = newPartnerKey("facts");
+    String other = newPartnerKey("facts-other");
+    ProcessInstance instance = start(with(with(lowRisk(key), Var.DATA_ACCESS, "AGGREGATED"), Var.JURISDICTION, "FR"));
+    complete(reviewTask(instance, "security"), Var.REVIEW_OUTCOME, "APPROVED");
+    complete(reviewTask(instance, "data-governance"), Var.REVIEW_OUTCOME, "APPROVED");
+    // whatever the variables say later, the business key and the registry decide
+    runtimeService.setVariable(instance.getId(), Var.PARTNER_KEY, other);
+    runtimeService.setVariable(instance.getId(), Var.DATA_ACCESS, "NONE");
+    executeJobs(instance);
+    sandboxReady(instance);
+    executeJobs(instance);
+
+    assertThat(instance).isWaitingAt(SIGN_DATA_SHARING_AGREEMENT);
+    assertThat(partner(key).getSandboxId()).isNotNull();
+    assertThat(calls(anyRequestedFor(urlPathMatching("/partners/" + other + "/.*")))).isZero();
+    assertThat(partners.findById(other)).isEmpty();
+  }
+
   // ---- conformance ----
 
   @Test
@@ -251,6 +302,7 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
     runtimeService.createMessageCorrelation(Message.SANDBOX_FAILED)
         .processInstanceVariableEquals(Var.SANDBOX_ID, firstSandbox)
         .setVariable(Var.SANDBOX_FAILURE_REASON, "quota exceeded").correlate();
+    executeJobs(instance);
     Task decision = task(instance, DECIDE_STALLED_SANDBOX);
     assertThat(decision).hasCandidateGroup("governance-office");
     assertThat(decision.getName()).isEqualTo("Decide on stalled sandbox: Partner " + key);
@@ -325,6 +377,7 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
     complete(reviewTask(instance, "data-governance"), Var.REVIEW_OUTCOME, "APPROVED", Var.REVIEW_COMMENT, "fine");
     executeJobs(instance);
     sandboxReady(instance);
+    executeJobs(instance);
 
     complete(task(instance, SIGN_DATA_SHARING_AGREEMENT), Var.AGREEMENT_SIGNED, false,
         Var.AGREEMENT_COMMENT, "Residency outside the EU");
@@ -345,12 +398,10 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
     assertThat(instance).isWaitingAt(AWAIT_SANDBOX);
     String sandboxId = (String) runtimeService.getVariable(instance.getId(), Var.SANDBOX_ID);
 
-    // as the README shows: an alliance manager correlates the message over REST
-    ResponseEntity<String> withdrawn = asAmira().exchange("/engine-rest/message", HttpMethod.POST, json("""
-        {"messageName": "PartnerWithdrawn", "businessKey": "%s",
-         "processVariables": {"withdrawalReason": {"value": "Partner chose a competitor"}}}
-        """.formatted(key)), String.class);
-    assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    // as the README shows: an alliance manager withdraws the partner through the domain endpoint
+    ResponseEntity<String> withdrawn = asAmira().exchange("/api/partners/" + key + "/withdrawal", HttpMethod.POST,
+        json("{\"reason\": \"Partner chose a competitor\"}"), String.class);
+    assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     executeJobs(instance);
 
     assertThat(instance).isEnded().hasPassed(UNDO_FOR_WITHDRAWAL, DEPROVISION_SANDBOX, RECORD_WITHDRAWAL, PARTNER_WITHDRAWN)
@@ -377,6 +428,217 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
     assertThat(second).isActive();
     assertThat(partner(key).getStatus()).isEqualTo(PartnerStatus.ONBOARDING);
     assertThat(partner(key).getOnboardingInstanceId()).isEqualTo(second.getId());
+  }
+
+  // ---- clean-up runs in a job of its own: a partner that is down delays it, never the person ----
+
+  @Test
+  void dataGovernanceDeclinesWhileThePartnerCannotRemoveTheSandbox() {
+    String key = newPartnerKey("decline-partner-down");
+    ProcessInstance instance = start(with(lowRisk(key), Var.DATA_ACCESS, "AGGREGATED"));
+    complete(reviewTask(instance, "security"), Var.REVIEW_OUTCOME, "APPROVED");
+    complete(reviewTask(instance, "data-governance"), Var.REVIEW_OUTCOME, "APPROVED");
+    executeJobs(instance);
+    sandboxReady(instance);
+    executeJobs(instance);
+    partnerCannotRemoveSandboxes(key);
+
+    ResponseEntity<String> declined = rest.withBasicAuth("dana", "dana").exchange(
+        "/engine-rest/task/" + task(instance, SIGN_DATA_SHARING_AGREEMENT).getId() + "/complete", HttpMethod.POST,
+        json("{\"variables\": {\"agreementSigned\": {\"value\": false},"
+            + " \"agreementComment\": {\"value\": \"No EU residency\"}}}"), String.class);
+
+    assertThat(declined.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    cleanUpIsRetriedThenAnIncidentThenFinishesOnceThePartnerIsBack(instance, key, UNDO_FOR_REJECTION);
+    assertThat(instance).isEnded().hasPassed(DEPROVISION_SANDBOX, PARTNER_REJECTED);
+    assertThat(partner(key).getStatus()).isEqualTo(PartnerStatus.REJECTED);
+  }
+
+  @Test
+  void governanceOfficeRejectsAStalledSandboxWhileThePartnerIsDown() {
+    String key = newPartnerKey("reject-partner-down");
+    ProcessInstance instance = start(lowRisk(key));
+    executeJobs(instance);
+    runtimeService.createMessageCorrelation(Message.SANDBOX_FAILED).processInstanceBusinessKey(key)
+        .setVariable(Var.SANDBOX_FAILURE_REASON, "quota exceeded").correlate();
+    executeJobs(instance);
+    partnerCannotRemoveSandboxes(key);
+
+    complete(task(instance, DECIDE_STALLED_SANDBOX), Var.STALLED_SANDBOX_DECISION, "REJECT",
+        Var.STALLED_SANDBOX_COMMENT, "Partner cannot provide a sandbox");
+
+    assertThat(openTasks(instance)).isEmpty();
+    cleanUpIsRetriedThenAnIncidentThenFinishesOnceThePartnerIsBack(instance, key, UNDO_FOR_REJECTION);
+    assertThat(instance).isEnded().hasPassed(PARTNER_REJECTED);
+  }
+
+  @Test
+  void allianceManagerWithdrawsWhileThePartnerIsDown() {
+    String key = newPartnerKey("withdraw-partner-down");
+    ProcessInstance instance = start(lowRisk(key));
+    executeJobs(instance);
+    partnerCannotRemoveSandboxes(key);
+
+    runtimeService.createMessageCorrelation(Message.PARTNER_WITHDRAWN).processInstanceBusinessKey(key)
+        .setVariable(Var.WITHDRAWAL_REASON, "Partner paused the programme").correlate();
+
+    cleanUpIsRetriedThenAnIncidentThenFinishesOnceThePartnerIsBack(instance, key, UNDO_FOR_WITHDRAWAL);
+    assertThat(instance).isEnded().hasPassed(PARTNER_WITHDRAWN);
+    assertThat(partner(key).getStatus()).isEqualTo(PartnerStatus.WITHDRAWN);
+  }
+
+  @Test
+  void partnerThatRefusesToRemoveTheSandboxRaisesAnIncidentInsteadOfEndingTheOnboarding() {
+    String key = newPartnerKey("delete-refused");
+    ProcessInstance instance = start(lowRisk(key));
+    executeJobs(instance);
+    PARTNER.stubFor(delete(urlPathMatching("/partners/" + key + "/v1/sandboxes/.+")).atPriority(1)
+        .willReturn(aResponse().withStatus(409).withBody("{\"title\":\"sandbox locked by a running job\"}")));
+
+    runtimeService.correlateMessage(Message.PARTNER_WITHDRAWN, key);
+    executeUntilIncident(instance);
+
+    assertThat(instance).isNotEnded();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).singleResult()
+        .getIncidentMessage()).contains("deprovisionSandbox", "409", "sandbox locked");
+    assertThat(partner(key).getStatus()).isEqualTo(PartnerStatus.ONBOARDING);
+    assertThat(partner(key).getSandboxId()).isNotNull();
+  }
+
+  @Test
+  void partnerThatRefusesToRemoveTheReplacedSandboxRaisesAnIncidentAtProvisioning() {
+    String key = newPartnerKey("replace-refused");
+    ProcessInstance instance = start(lowRisk(key));
+    executeJobs(instance);
+    runtimeService.createMessageCorrelation(Message.SANDBOX_FAILED).processInstanceBusinessKey(key).correlate();
+    executeJobs(instance);
+    PARTNER.stubFor(delete(urlPathMatching("/partners/" + key + "/v1/sandboxes/.+")).atPriority(1)
+        .willReturn(aResponse().withStatus(422).withBody("{\"title\":\"cannot remove\"}")));
+
+    complete(task(instance, DECIDE_STALLED_SANDBOX), Var.STALLED_SANDBOX_DECISION, "RETRY");
+    executeUntilIncident(instance);
+
+    assertThat(instance).isNotEnded();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).singleResult())
+        .satisfies(incident -> assertThat(incident.getActivityId()).isEqualTo(PROVISION_SANDBOX));
+    assertThat(partner(key).getStatus()).isEqualTo(PartnerStatus.ONBOARDING);
+  }
+
+  /**
+   * The withdrawal commits while <i>Provision sandbox</i> waits for the partner's answer: the provisioning job then
+   * fails on the changed instance and is gone. The sandbox the partner made is not forgotten: it is removed.
+   */
+  @Test
+  void withdrawalWhileTheSandboxIsBeingProvisionedLeavesNoSandboxBehind() throws Exception {
+    String key = newPartnerKey("withdrawn-in-flight");
+    ProcessInstance instance = start(lowRisk(key));
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(instance.getId())
+        .activityId(CHECK_CONFORMANCE).singleResult().getId());
+    String sandboxId = "sbx-" + key;
+    PARTNER.stubFor(post(urlEqualTo("/partners/" + key + "/v1/sandboxes")).atPriority(1)
+        .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+            .withBody("{\"sandboxId\":\"" + sandboxId + "\",\"status\":\"PROVISIONING\"}").withFixedDelay(3000)));
+    String provisioning = managementService.createJobQuery().processInstanceId(instance.getId())
+        .activityId(PROVISION_SANDBOX).singleResult().getId();
+
+    var inFlight = java.util.concurrent.CompletableFuture.runAsync(() -> managementService.executeJob(provisioning));
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> calls(postRequestedFor(urlEqualTo("/partners/" + key + "/v1/sandboxes"))) == 1);
+    runtimeService.createMessageCorrelation(Message.PARTNER_WITHDRAWN).processInstanceBusinessKey(key)
+        .setVariable(Var.WITHDRAWAL_REASON, "Changed their mind").correlate();
+
+    assertThatThrownBy(inFlight::join).hasRootCauseInstanceOf(
+        org.camunda.bpm.engine.OptimisticLockingException.class);
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> calls(deleteRequestedFor(urlEqualTo("/partners/" + key + "/v1/sandboxes/" + sandboxId))) == 1);
+    executeJobs(instance);
+    assertThat(instance).isEnded().hasPassed(PARTNER_WITHDRAWN);
+    assertThat(partner(key).getStatus()).isEqualTo(PartnerStatus.WITHDRAWN);
+    assertThat(partner(key).getSandboxId()).isNull();
+    assertThat(calls(deleteRequestedFor(urlPathMatching("/partners/" + key + "/v1/sandboxes/.+")))).isEqualTo(1);
+  }
+
+  private void partnerCannotRemoveSandboxes(String key) {
+    PARTNER.stubFor(delete(urlPathMatching("/partners/" + key + "/v1/sandboxes/.+")).atPriority(1)
+        .willReturn(aResponse().withStatus(503)));
+  }
+
+  /** The clean-up job fails, is retried, ends as an incident; once the partner is back a retry finishes it. */
+  private void cleanUpIsRetriedThenAnIncidentThenFinishesOnceThePartnerIsBack(ProcessInstance instance, String key,
+      String cleanUpActivity) {
+    assertThat(calls(deleteRequestedFor(urlPathMatching("/partners/" + key + "/v1/sandboxes/.+")))).isZero();
+    String sandboxId = partner(key).getSandboxId();
+    assertThat(sandboxId).isNotNull();
+
+    int failures = executeUntilIncident(instance);
+
+    assertThat(failures).isGreaterThan(1);
+    var incident = runtimeService.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(incident.getActivityId()).isEqualTo(cleanUpActivity);
+    // the last attempts may find the partner's circuit open, which the message says instead of a status
+    assertThat(incident.getIncidentMessage()).contains("Partner " + key, "deprovisionSandbox", "Idempotency-Key");
+    var deletes = PARTNER.findAll(deleteRequestedFor(urlEqualTo("/partners/" + key + "/v1/sandboxes/" + sandboxId)));
+    assertThat(deletes).hasSizeBetween(2, failures)
+        .extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(deletes.get(0).getHeader("Idempotency-Key"));
+    assertThat(partner(key).getStatus()).isEqualTo(PartnerStatus.ONBOARDING);
+
+    PARTNER.stubFor(delete(urlPathMatching("/partners/" + key + "/v1/sandboxes/.+")).atPriority(1)
+        .willReturn(aResponse().withStatus(204)));
+    circuitBreakers.circuitBreaker(key).transitionToHalfOpenState(); // its wait is over: a trial call goes through
+    String cleanUp = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult().getId();
+    managementService.setJobRetries(cleanUp, 1); // the governance office retries the incident
+    managementService.executeJob(cleanUp);
+    executeJobs(instance);
+    assertThat(partner(key).getSandboxId()).isNull();
+  }
+
+  /** Executes the failing job until its retries are used up; returns how often it failed. */
+  private int executeUntilIncident(ProcessInstance instance) {
+    int failures = 0;
+    while (runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count() == 0) {
+      var job = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
+      assertThat(job).as("a job that does the clean-up").isNotNull();
+      try {
+        managementService.executeJob(job.getId());
+      } catch (RuntimeException expected) {
+        failures++;
+      }
+      assertThat(failures).as("retries are bounded").isLessThan(10);
+    }
+    return failures;
+  }
+
+  @Test
+  void partnerComingBackAtANewAddressNeedsAnAdministratorAndGetsNothingOfTheOldOne() {
+    String key = newPartnerKey("moved");
+    ProcessInstance first = start(lowRisk(key));
+    executeJobs(first);
+    Partner registered = partner(key);
+    registered.setCredentialRef("ensemble.partner-api.credentials.sandbox");
+    partners.save(registered);
+    List<String> oldSecrets = webhookSecrets.acceptedSecrets(key);
+    assertThat(oldSecrets).hasSize(1);
+    runtimeService.correlateMessage(Message.PARTNER_WITHDRAWN, key);
+    executeJobs(first);
+    String newAddress = partnerUrl(key) + "-moved";
+
+    assertThatThrownBy(() -> start(with(lowRisk(key), Var.API_BASE_URL, newAddress)))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.status()).isEqualTo(409))
+        .hasMessageContaining("administrator's confirmation");
+    String confirmation = "/api/partners/" + key + "/api-base-url-confirmation";
+    assertThat(asAmira().exchange(confirmation, HttpMethod.POST,
+        json("{\"apiBaseUrl\": \"" + newAddress + "\"}"), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth("demo", "demo").exchange(confirmation, HttpMethod.POST,
+        json("{\"apiBaseUrl\": \"" + newAddress + "\"}"), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    ProcessInstance second = start(with(lowRisk(key), Var.API_BASE_URL, newAddress));
+
+    assertThat(second).isActive();
+    assertThat(partner(key).getApiBaseUrl()).isEqualTo(newAddress);
+    assertThat(partner(key).getCredentialRef()).isNull();
+    assertThat(webhookSecrets.acceptedSecrets(key)).doesNotContainAnyElementsOf(oldSecrets);
+    assertThat(webhookSecrets.currentSecret(key)).isNotIn(oldSecrets);
   }
 
   // ---- starts over REST and from the Tasklist start form ----
@@ -419,6 +681,10 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
       unknown type        | partnerType  | {"value": "RESELLER"}  | 400 | partnerType must be one of
       invalid country     | jurisdiction | {"value": "XX"}        | 400 | jurisdiction must be an ISO 3166-1
       capabilities no list | capabilities | {"value": "CRM"}      | 400 | capabilities must be a JSON array
+      lower-case duration | sandboxTimeout | {"value": "p2d"}     | 400 | sandboxTimeout must be an ISO 8601 duration
+      signed duration     | sandboxTimeout | {"value": "+P2D"}    | 400 | sandboxTimeout must be an ISO 8601 duration
+      years and weeks     | sandboxTimeout | {"value": "P1Y2W"}   | 400 | sandboxTimeout must be an ISO 8601 duration
+      negative zero       | sandboxTimeout | {"value": "PT-0S"}   | 400 | sandboxTimeout must be an ISO 8601 duration
       """)
   void badStartIsRefusedAndLeavesNothingBehind(String problem, String variable, String value, int status,
       String message) {
@@ -515,6 +781,8 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
 
   @Autowired TestRestTemplate rest;
   @Autowired RepositoryService repositoryService;
+  @Autowired io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry circuitBreakers;
+  @Autowired io.ensemble.partnerapi.events.WebhookSecrets webhookSecrets;
 
   private TestRestTemplate asAmira() {
     return rest.withBasicAuth("amira", "amira");

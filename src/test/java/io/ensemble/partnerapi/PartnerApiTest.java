@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Import;
 /**
  * The one Spring context of the Partner API tests (demo profile, so the sandbox partner is on): short timeouts,
  * a circuit breaker that opens after four failures and half-opens after a second, the sweep out of the way,
- * and the test-only probe processes and their delegates.
+ * the test-only probe processes and their delegates, and an egress allow-list naming the local partners.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,6 +23,9 @@ import org.springframework.context.annotation.Import;
     "ensemble.partner-api.inbox-sweep-interval=PT1H",
     "ensemble.sandbox-partner.behaviour.sbx-configured.conformant=false",
     "ensemble.sandbox-partner.behaviour.sbx-configured.latencyMillis=25",
-    "ensemble.partner-api.credentials.api-key-partner=api-key:key-123"})
+    "ensemble.partner-api.credentials.api-key-partner=api-key:key-123",
+    // the egress policy admits the sandbox partner of this application and the tests' WireMock partner, by URL
+    "ensemble.partner-api.egress.allow[0]=http://localhost:${local.server.port}/sandbox-partners/",
+    "ensemble.partner-api.egress.allow[1]=${" + PartnerApiTestSupport.WIREMOCK_URL + ":http://wiremock.invalid}/"})
 @Import(PartnerApiTestSupport.Processes.class)
 @interface PartnerApiTest {}

@@ -59,7 +59,9 @@ import org.springframework.test.context.DynamicPropertySource;
     "camunda.bpm.job-execution.max-wait=1000",
     "spring.datasource.hikari.maximum-pool-size=2",
     "spring.datasource.hikari.connection-timeout=15000",
-    "ensemble.partner-api.inbox-sweep-interval=PT1H"})
+    "ensemble.partner-api.inbox-sweep-interval=PT1H",
+    // the egress policy admits the partners of this test: the sandbox partner of this application, by URL
+    "ensemble.partner-api.egress.allow[0]=http://localhost:${local.server.port}/sandbox-partners/"})
 @ActiveProfiles({"demo", "postgres"})
 @DirtiesContext // closed while PostgreSQL still runs
 @Import({PartnerApiTestSupport.Processes.class, PartnerCallLogOnTwoConnectionsTest.DyingCalls.class})

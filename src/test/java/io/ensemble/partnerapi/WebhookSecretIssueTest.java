@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A partner's first webhook secret is issued inside the job that sends it, with no transaction of its own: a
  * rolled-back job sends the same secret again on its retry, and the partner's callback is accepted even while that
- * job has not committed yet.
+ * job has not committed yet. A revoked secret (the partner came back at a new API base URL) is refused and never
+ * issued again, also when it was only ever derived and sent, never stored.
  */
 @PartnerApiTest
 class WebhookSecretIssueTest {
@@ -44,5 +45,45 @@ class WebhookSecretIssueTest {
           .join();
       assertThat(accepted).containsExactly(sent);
     });
+  }
+
+  @Test
+  void aRevokedSecretIsRefusedAndNotIssuedAgain() {
+    String revoked = secrets.currentSecret("secret-revoked");
+    TransactionTemplate registration = new TransactionTemplate(transactionManager);
+
+    registration.executeWithoutResult(status -> secrets.revoke("secret-revoked"));
+
+    assertThat(secrets.acceptedSecrets("secret-revoked")).doesNotContain(revoked);
+    String next = secrets.currentSecret("secret-revoked");
+    assertThat(next).isNotEqualTo(revoked);
+    assertThat(secrets.acceptedSecrets("secret-revoked")).containsExactly(next);
+
+    registration.executeWithoutResult(status -> secrets.revoke("secret-revoked"));
+
+    assertThat(secrets.acceptedSecrets("secret-revoked")).doesNotContain(revoked, next);
+    assertThat(secrets.currentSecret("secret-revoked")).isNotIn(revoked, next);
+  }
+
+  @Test
+  void aFirstSecretSentByARolledBackJobIsRevokedToo() {
+    TransactionTemplate job = new TransactionTemplate(transactionManager);
+    String sentThenRolledBack = job.execute(status -> {
+      String secret = secrets.currentSecret("secret-never-stored");
+      status.setRollbackOnly();
+      return secret;
+    });
+
+    job.executeWithoutResult(status -> secrets.revoke("secret-never-stored"));
+
+    assertThat(secrets.acceptedSecrets("secret-never-stored")).doesNotContain(sentThenRolledBack);
+    String retried = job.execute(status -> {
+      String secret = secrets.currentSecret("secret-never-stored");
+      status.setRollbackOnly();
+      return secret;
+    });
+    assertThat(retried).isNotEqualTo(sentThenRolledBack);
+    assertThat(secrets.currentSecret("secret-never-stored")).as("the retry after the revocation sends the same one")
+        .isEqualTo(retried);
   }
 }

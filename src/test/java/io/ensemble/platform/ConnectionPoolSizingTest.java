@@ -10,12 +10,12 @@ import org.springframework.mock.env.MockEnvironment;
 class ConnectionPoolSizingTest {
 
   @Test
-  void webWorkersJobThreadsAcquisitionSchedulerAndEventDeliveryEachCount() {
+  void webWorkersJobThreadsAcquisitionSchedulerEventDeliveryAndEffectsAfterRollbackEachCount() {
     MockEnvironment environment = new MockEnvironment()
         .withProperty("server.tomcat.threads.max", "32")
         .withProperty("camunda.bpm.job-execution.max-pool-size", "10");
 
-    assertThat(ConnectionPoolSizing.threadsHoldingConnections(environment)).isEqualTo(32 + 10 + 1 + 1 + 1);
+    assertThat(ConnectionPoolSizing.threadsHoldingConnections(environment)).isEqualTo(32 + 10 + 1 + 1 + 1 + 1);
   }
 
   @Test
@@ -25,7 +25,7 @@ class ConnectionPoolSizingTest {
         .withProperty("camunda.bpm.job-execution.enabled", "false")
         .withProperty("spring.task.scheduling.pool.size", "2");
 
-    assertThat(ConnectionPoolSizing.threadsHoldingConnections(environment)).isEqualTo(32 + 2 + 1);
+    assertThat(ConnectionPoolSizing.threadsHoldingConnections(environment)).isEqualTo(32 + 2 + 1 + 1);
   }
 
   @Test
@@ -33,7 +33,7 @@ class ConnectionPoolSizingTest {
     MockEnvironment environment = new MockEnvironment().withProperty("server.tomcat.threads.max", "8");
     try (HikariDataSource sized = new HikariDataSource(); HikariDataSource explicit = new HikariDataSource()) {
       new ConnectionPoolSizing(environment).postProcessAfterInitialization(sized, "dataSource");
-      assertThat(sized.getMaximumPoolSize()).isEqualTo(8 + 10 + 1 + 1 + 1);
+      assertThat(sized.getMaximumPoolSize()).isEqualTo(8 + 10 + 1 + 1 + 1 + 1);
 
       explicit.setMaximumPoolSize(3);
       environment.setProperty(ConnectionPoolSizing.MAXIMUM_POOL_SIZE, "3");

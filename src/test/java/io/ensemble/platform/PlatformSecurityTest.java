@@ -122,6 +122,78 @@ class PlatformSecurityTest {
   }
 
   @Test
+  void theFilterDecidesOnTheRoutedPathNotOnTheRawUri() throws Exception {
+    // the raw URI starts with an open path; the container routes it to /engine-rest/user
+    assertThat(rawGet("/actuator/health/../../engine-rest/user")).startsWith("HTTP/1.1 401");
+    assertThat(rawGet("/actuator/health/..;/../engine-rest/user")).doesNotStartWith("HTTP/1.1 200");
+    assertThat(rawGet("/api/partner-events/../partners")).startsWith("HTTP/1.1 401");
+    assertThat(rawGet("/actuator/health/liveness")).startsWith("HTTP/1.1 200");
+  }
+
+  @Test
+  void metricsAreForMonitorsAndAdministratorsOnly() {
+    for (DemoUsers.DemoUser user : DemoUsers.USERS) {
+      HttpStatus expected = user.group() == EnsembleGroup.MONITORING ? HttpStatus.OK : HttpStatus.FORBIDDEN;
+      for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/jvm.memory.used")) {
+        assertThat(Rest.as(rest, user.id()).getForEntity(path, String.class).getStatusCode())
+            .as("%s reads %s", user.id(), path).isEqualTo(expected);
+      }
+    }
+    assertThat(rest.withBasicAuth(DemoUsers.DEMO_ADMIN, DemoUsers.DEMO_ADMIN_PASSWORD)
+        .getForEntity("/actuator/metrics", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(Rest.as(rest, EnsembleGroup.MONITORING).getForEntity("/actuator/prometheus", String.class).getBody())
+        .contains("jvm_memory_used_bytes");
+    assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void theAdministratorReadsDecisionRecords() {
+    assertThat(rest.withBasicAuth(DemoUsers.DEMO_ADMIN, DemoUsers.DEMO_ADMIN_PASSWORD)
+        .getForEntity("/api/decision-records", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(Rest.as(rest, EnsembleGroup.SALES).getForEntity("/api/decision-records", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void anOversizedPartnerEventIsRefusedBeforeItIsRead() throws Exception {
+    // 50 MB announced, none sent: answered at once instead of waiting for (and buffering) the body
+    assertThat(rawRequest("POST /api/partner-events HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json"
+        + "\r\nX-Partner-Key: meshgate\r\nContent-Length: 50000000\r\nConnection: close\r\n\r\n"))
+        .startsWith("HTTP/1.1 413");
+    // no length announced (chunked): read up to the limit, then refused
+    String chunk = "x".repeat(8192);
+    StringBuilder chunked = new StringBuilder("POST /api/partner-events HTTP/1.1\r\nHost: localhost\r\n"
+        + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+    for (int i = 0; i < 20; i++) {
+      chunked.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+    }
+    chunked.append("0\r\n\r\n");
+    assertThat(rawRequest(chunked.toString())).startsWith("HTTP/1.1 413");
+  }
+
+  private String rawRequest(String request) throws Exception {
+    int port = Integer.parseInt(rest.getRootUri().replaceAll(".*:(\\d+).*", "$1"));
+    try (var socket = new java.net.Socket("localhost", port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+          java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+    }
+  }
+
+  /** A GET sent byte for byte, so that no client library normalises the path first; the status line. */
+  private String rawGet(String rawPath) throws Exception {
+    int port = Integer.parseInt(rest.getRootUri().replaceAll(".*:(\\d+).*", "$1"));
+    try (var socket = new java.net.Socket("localhost", port)) {
+      socket.getOutputStream().write(("GET " + rawPath + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      var reader = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+          java.nio.charset.StandardCharsets.US_ASCII));
+      return reader.readLine();
+    }
+  }
+
+  @Test
   void tasklistIsServedUnderCamunda() {
     ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/", String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);

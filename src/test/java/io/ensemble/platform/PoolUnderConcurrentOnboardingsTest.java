@@ -36,7 +36,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * is answered 200, every partner ends ACTIVE, and no thread ever waited in vain for a connection.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.job-execution.enabled=true")
+    properties = {"camunda.bpm.job-execution.enabled=true",
+        // the egress policy admits the partners of this test: the sandbox partner of this application, by URL
+        "ensemble.partner-api.egress.allow[0]=http://localhost:${local.server.port}/sandbox-partners/"})
 @ActiveProfiles({"demo", "postgres"})
 @DirtiesContext // closed while PostgreSQL still runs; named to run after PlatformSecurityTest, whose cached
 // context's webapps find their engine by name in Camunda's static registry, which closing this context empties

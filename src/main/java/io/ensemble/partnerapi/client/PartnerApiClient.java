@@ -54,6 +54,10 @@ public class PartnerApiClient {
   private static final String JSON = "application/json";
   /** Client errors that mean "fix the configuration or try again", not "the partner said no". */
   private static final Set<Integer> TECHNICAL_CLIENT_ERRORS = Set.of(401, 403, 407, 408, 425, 429);
+  /** Every answer of the contract is small; more is a broken or hostile partner. */
+  static final int MAX_RESPONSE_BYTES = 256 * 1024;
+  /** A partner may ask for a pause, not park a job for ever. */
+  static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
 
   private final HttpClient http;
   private final PartnerRepository partners;
@@ -64,10 +68,13 @@ public class PartnerApiClient {
   private final PartnerApiProperties properties;
   private final ObjectMapper json;
   private final Environment environment;
+  private final RolledBackEffects rolledBackEffects;
+  private final EgressPolicy egress;
 
   PartnerApiClient(HttpClient partnerHttpClient, PartnerRepository partners, PartnerCredentials credentials,
       CircuitBreakerRegistry partnerCircuitBreakers, PartnerCallRecorder recorder, WebhookSecrets webhookSecrets,
-      PartnerApiProperties properties, ObjectMapper json, Environment environment) {
+      PartnerApiProperties properties, ObjectMapper json, Environment environment,
+      RolledBackEffects rolledBackEffects, EgressPolicy egress) {
     this.http = partnerHttpClient;
     this.partners = partners;
     this.credentials = credentials;
@@ -77,6 +84,8 @@ public class PartnerApiClient {
     this.properties = properties;
     this.json = json;
     this.environment = environment;
+    this.rolledBackEffects = rolledBackEffects;
+    this.egress = egress;
   }
 
   public ConformanceReport conformance(PartnerCall call) {
@@ -157,7 +166,7 @@ public class PartnerApiClient {
     long started = System.nanoTime();
     HttpResponse<String> response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      response = http.send(request, BoundedBody.atMost(MAX_RESPONSE_BYTES));
     } catch (HttpTimeoutException e) {
       throw technical(call, operation, breaker, started, null, "no answer within " + properties.readTimeout(), null, e);
     } catch (IOException e) {
@@ -177,7 +186,17 @@ public class PartnerApiClient {
         throw technical(call, operation, breaker, started, status,
             "malformed response body (" + e.getOriginalMessage() + ")", null, null);
       }
+      if (answer instanceof CheckedAnswer checked && checked.problem() != null) {
+        throw technical(call, operation, breaker, started, status,
+            "malformed response body (" + checked.problem() + ")", null, null);
+      }
       succeeded(call, operation, breaker, started, status, Outcome.SUCCESS, null);
+      if (!"GET".equals(operation.method())) {
+        rolledBackEffects.watch(call, operation, answer instanceof SandboxProvisioning sandbox
+            ? () -> deprovisionSandbox(PartnerCall.of(call.partnerKey(), call.idempotencyKey() + ":undo"),
+                sandbox.sandboxId())
+            : null);
+      }
       return answer;
     }
     if (status == 404 && operation == PartnerOperation.DEPROVISION_SANDBOX) {
@@ -187,6 +206,11 @@ public class PartnerApiClient {
     if (status >= 400 && status < 500 && !TECHNICAL_CLIENT_ERRORS.contains(status)) {
       String problem = problem(response.body());
       succeeded(call, operation, breaker, started, status, Outcome.REJECTED, problem);
+      if (operation.rejectionErrorCode() == null) {
+        PartnerCallException refused = failure(call, operation, status, "refused: " + problem, null, null);
+        LOG.warn(refused.getMessage());
+        throw refused;
+      }
       LOG.info("Partner {} rejected {} ({}): HTTP {} {}", call.partnerKey(), operation.id(), call.idempotencyKey(),
           status, problem);
       throw new BpmnError(operation.rejectionErrorCode(),
@@ -203,6 +227,8 @@ public class PartnerApiClient {
     } catch (IllegalArgumentException e) {
       throw failure(call, operation, null, "invalid API base URL", null, null);
     }
+    egress.violation(uri).ifPresent(rule -> { throw failure(call, operation, null, "not called: the API base URL "
+        + rule + " (egress policy: fix the partner's URL or ensemble.partner-api.egress.allow)", null, null); });
     HttpRequest.Builder request = HttpRequest.newBuilder(uri)
         .timeout(properties.readTimeout())
         .header("Accept", JSON + ", application/problem+json")
@@ -276,21 +302,29 @@ public class PartnerApiClient {
     return body.length() <= 200 ? body : body.substring(0, 200) + "…";
   }
 
-  /** {@code Retry-After} as delay-seconds or as an HTTP date (RFC 9110 §10.2.3); unreadable values are ignored. */
+  /**
+   * {@code Retry-After} as delay-seconds or as an HTTP date (RFC 9110 §10.2.3), at most {@link #MAX_RETRY_AFTER};
+   * unreadable values are ignored.
+   */
   static Duration retryAfter(HttpResponse<?> response) {
     return response.headers().firstValue("Retry-After").map(String::trim).flatMap(value -> {
+      if (value.matches("\\d+")) {
+        // more digits than a long holds is as long as anyone may ask for
+        Duration wait = value.length() > 12 ? MAX_RETRY_AFTER : Duration.ofSeconds(Long.parseLong(value));
+        return Optional.of(capped(wait));
+      }
       try {
-        return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
-      } catch (NumberFormatException notSeconds) {
-        try {
-          Instant until = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-          Duration wait = Duration.between(Instant.now(), until);
-          return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-        } catch (DateTimeParseException notADate) {
-          return Optional.empty();
-        }
+        Instant until = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        Duration wait = Duration.between(Instant.now(), until);
+        return Optional.of(wait.isNegative() ? Duration.ZERO : capped(wait));
+      } catch (DateTimeParseException notADate) {
+        return Optional.empty();
       }
     }).orElse(null);
+  }
+
+  private static Duration capped(Duration wait) {
+    return wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
   }
 
   private static String encode(String segment) {

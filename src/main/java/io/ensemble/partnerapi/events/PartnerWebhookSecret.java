@@ -23,7 +23,15 @@ class PartnerWebhookSecret {
 
   private Instant previousValidUntil;
 
+  /** A rotation's new secret, stored before it is sent to the partner; current once the partner took it. */
+  @Column(name = "pending_encrypted")
+  private String pendingEncrypted;
+
   private Instant rotatedAt;
+
+  /** How often the partner's secrets were revoked; part of what its first secret is derived from. */
+  @Column(name = "revocation_generation")
+  private int revocationGeneration;
 
   @Version
   private long version;
@@ -43,9 +51,39 @@ class PartnerWebhookSecret {
     this.rotatedAt = now;
   }
 
+  /** Forgets every secret; the row stays as a tombstone that carries the next generation. */
+  void revoke(Instant now) {
+    this.secretEncrypted = null;
+    this.previousEncrypted = null;
+    this.previousValidUntil = null;
+    this.pendingEncrypted = null;
+    this.revocationGeneration++;
+    this.rotatedAt = now;
+  }
+
+  boolean revoked() { return secretEncrypted == null; }
+
+  /** A tombstone's partner gets a secret again. */
+  void issue(String secretEncrypted, Instant now) {
+    this.secretEncrypted = secretEncrypted;
+    this.rotatedAt = now;
+  }
+
+  void pending(String pendingEncrypted) {
+    this.pendingEncrypted = pendingEncrypted;
+  }
+
+  /** The pending secret becomes current; the current one stays valid until {@code previousValidUntil}. */
+  void promotePending(Instant now, Instant previousValidUntil) {
+    rotate(pendingEncrypted, now, previousValidUntil);
+    this.pendingEncrypted = null;
+  }
+
+  String pendingEncrypted() { return pendingEncrypted; }
   String partnerKey() { return partnerKey; }
   String secretEncrypted() { return secretEncrypted; }
   String previousEncrypted() { return previousEncrypted; }
   Instant previousValidUntil() { return previousValidUntil; }
   Instant rotatedAt() { return rotatedAt; }
+  int revocationGeneration() { return revocationGeneration; }
 }
