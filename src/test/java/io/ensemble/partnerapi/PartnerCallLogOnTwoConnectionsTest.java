@@ -97,7 +97,7 @@ class PartnerCallLogOnTwoConnectionsTest {
     List<String> healthyChecks = IntStream.range(0, 6).mapToObj(i -> startConformanceProbe(healthy)).toList();
     String failingCheck = startConformanceProbe(failing);
     String dyingCheck = startConformanceProbe(dying);
-    String sandbox = runtimeService.startProcessInstanceByKey(SANDBOX_PROBE,
+    String sandbox = runtimeService.startProcessInstanceByKey(SANDBOX_PROBE, provisioned,
         vars("partnerKey", provisioned, "templateId", "ensemble-standard")).getId();
 
     await().atMost(PATIENCE).untilAsserted(() -> {
@@ -133,8 +133,11 @@ class PartnerCallLogOnTwoConnectionsTest {
         vars("partnerKey", partnerKey, "checksWanted", 1)).getId();
   }
 
+  /** The log rows of the activity's job (idempotency key {@code <instance>:<job id>}). */
   private List<org.assertj.core.groups.Tuple> attempts(String instanceId, String activityId) {
-    return callLog.findByIdempotencyKeyOrderByIdAsc(instanceId + ":" + activityId + ":1").stream()
+    return historyService.createHistoricJobLogQuery().processInstanceId(instanceId).activityIdIn(activityId).list()
+        .stream().map(entry -> instanceId + ":" + entry.getJobId()).distinct()
+        .flatMap(key -> callLog.findByIdempotencyKeyOrderByIdAsc(key).stream())
         .map(row -> tuple(row.getAttempt(), row.getOutcome(), row.getHttpStatus())).toList();
   }
 
