@@ -697,7 +697,8 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
     Partner registered = partner(key);
     registered.setCredentialRef("ensemble.partner-api.credentials.sandbox");
     partners.save(registered);
-    assertThat(webhookSecrets.acceptedSecrets(key)).hasSize(1);
+    List<String> oldSecrets = webhookSecrets.acceptedSecrets(key);
+    assertThat(oldSecrets).hasSize(1);
     runtimeService.correlateMessage(Message.PARTNER_WITHDRAWN, key);
     executeJobs(first);
     String newAddress = partnerUrl(key) + "-moved";
@@ -717,7 +718,8 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
     assertThat(second).isActive();
     assertThat(partner(key).getApiBaseUrl()).isEqualTo(newAddress);
     assertThat(partner(key).getCredentialRef()).isNull();
-    assertThat(webhookSecrets.acceptedSecrets(key)).isEmpty();
+    assertThat(webhookSecrets.acceptedSecrets(key)).doesNotContainAnyElementsOf(oldSecrets);
+    assertThat(webhookSecrets.currentSecret(key)).isNotIn(oldSecrets);
   }
 
   // ---- starts over REST and from the Tasklist start form ----

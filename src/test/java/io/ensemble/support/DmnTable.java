@@ -1,5 +1,6 @@
 package io.ensemble.support;
 
+import io.ensemble.platform.CachingFeelEngineFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -44,6 +45,8 @@ public final class DmnTable implements DmnDecisionTableEvaluationListener {
     DefaultDmnEngineConfiguration configuration =
         (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
     configuration.customPostDecisionTableEvaluationListeners(List.of(this));
+    // the application's FEEL engine (parsed expressions kept), so that every rule test pins its answers too
+    configuration.feelEngineFactory(new CachingFeelEngineFactory());
     this.engine = configuration.buildEngine();
     Path path = DMN_DIR.resolve(file + ".dmn");
     try (InputStream in = Files.newInputStream(path)) {

@@ -168,6 +168,7 @@ public class PartnerApiClient {
       throw failure(call, operation, null, "circuit breaker open, not called",
           properties.circuitBreaker().waitInOpenState(), null);
     }
+    recorder.started(call, operation);
     long started = System.nanoTime();
     HttpResponse<String> response;
     try {

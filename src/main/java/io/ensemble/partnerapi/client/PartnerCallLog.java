@@ -15,7 +15,8 @@ import java.time.Instant;
 @Table(name = "partner_call_log")
 public class PartnerCallLog {
 
-  public enum Outcome { SUCCESS, REJECTED, FAILED, CIRCUIT_OPEN }
+  /** {@code STARTED}: the row written before the call; an attempt that did not finish keeps it. */
+  public enum Outcome { STARTED, SUCCESS, REJECTED, FAILED, CIRCUIT_OPEN }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -50,6 +51,23 @@ public class PartnerCallLog {
     this.latencyMillis = latencyMillis;
     this.error = error == null || error.length() <= 500 ? error : error.substring(0, 500);
     this.calledAt = calledAt;
+  }
+
+  void finish(Outcome outcome, Integer httpStatus, long latencyMillis, String error) {
+    this.outcome = outcome;
+    this.httpStatus = httpStatus;
+    this.latencyMillis = latencyMillis;
+    this.error = error == null || error.length() <= 500 ? error : error.substring(0, 500);
+  }
+
+  boolean isAttemptOf(String idempotencyKey, String operation) {
+    return this.idempotencyKey.equals(idempotencyKey) && this.operation.equals(operation);
+  }
+
+  /** The same attempt as a new, unsaved row (its transaction rolled back). */
+  PartnerCallLog unsaved() {
+    return new PartnerCallLog(partnerKey, operation, idempotencyKey, attempt, outcome, httpStatus, latencyMillis, error,
+        calledAt);
   }
 
   public Long getId() { return id; }

@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.http.HttpClient;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.springframework.beans.factory.ObjectProvider;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.springframework.context.annotation.Bean;
@@ -37,13 +38,17 @@ class PartnerClientConfiguration {
         .build());
   }
 
-  /** Failed partner jobs wait at least as long as the partner's {@code Retry-After} asked. */
+  /**
+   * Failed partner jobs wait at least as long as the partner's {@code Retry-After} asked, and their rolled-back
+   * partner-call log rows are written.
+   */
   @Bean
-  ProcessEnginePlugin retryAfterPlugin() {
+  ProcessEnginePlugin retryAfterPlugin(ObjectProvider<PartnerCallRecorder> recorder) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setFailedJobCommandFactory(new RetryAfterFailedJobCommandFactory());
+        configuration.setFailedJobCommandFactory(
+            new RetryAfterFailedJobCommandFactory(() -> recorder.getObject().recordRolledBack()));
       }
     };
   }

@@ -11,10 +11,18 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Camunda's retry handling (retry time cycle, incident when exhausted), plus: when a partner answered 429 or
- * 503 with {@code Retry-After} (or its circuit is open), the next attempt is not due before that time; and a
- * partner failure wrapped by the engine is recorded as itself, so that the incident's message names it.
+ * 503 with {@code Retry-After} (or its circuit is open), the next attempt is not due before that time; a
+ * partner failure wrapped by the engine is recorded as itself, so that the incident's message names it; and the
+ * partner-call log rows that the failed job's rollback took with it are written (the engine runs this command
+ * after that rollback, on the same thread, which then holds no other connection).
  */
 class RetryAfterFailedJobCommandFactory implements FailedJobCommandFactory {
+
+  private final Runnable afterRollback;
+
+  RetryAfterFailedJobCommandFactory(Runnable afterRollback) {
+    this.afterRollback = afterRollback;
+  }
 
   @Override
   public Command<Object> getCommand(String jobId, Throwable exception) {
@@ -25,6 +33,7 @@ class RetryAfterFailedJobCommandFactory implements FailedJobCommandFactory {
       @Override
       public Object execute(CommandContext commandContext) {
         Object result = super.execute(commandContext);
+        afterRollback.run();
         partnerFailure(exception).flatMap(PartnerCallException::retryAfter).ifPresent(wait -> {
           JobEntity job = commandContext.getJobManager().findJobById(jobId);
           if (job != null && job.getRetries() > 0) {

@@ -29,6 +29,10 @@ class PartnerWebhookSecret {
 
   private Instant rotatedAt;
 
+  /** How often the partner's secrets were revoked; part of what its first secret is derived from. */
+  @Column(name = "revocation_generation")
+  private int revocationGeneration;
+
   @Version
   private long version;
 
@@ -44,6 +48,24 @@ class PartnerWebhookSecret {
     this.previousEncrypted = secretEncrypted;
     this.previousValidUntil = previousValidUntil;
     this.secretEncrypted = newSecretEncrypted;
+    this.rotatedAt = now;
+  }
+
+  /** Forgets every secret; the row stays as a tombstone that carries the next generation. */
+  void revoke(Instant now) {
+    this.secretEncrypted = null;
+    this.previousEncrypted = null;
+    this.previousValidUntil = null;
+    this.pendingEncrypted = null;
+    this.revocationGeneration++;
+    this.rotatedAt = now;
+  }
+
+  boolean revoked() { return secretEncrypted == null; }
+
+  /** A tombstone's partner gets a secret again. */
+  void issue(String secretEncrypted, Instant now) {
+    this.secretEncrypted = secretEncrypted;
     this.rotatedAt = now;
   }
 
@@ -63,4 +85,5 @@ class PartnerWebhookSecret {
   String previousEncrypted() { return previousEncrypted; }
   Instant previousValidUntil() { return previousValidUntil; }
   Instant rotatedAt() { return rotatedAt; }
+  int revocationGeneration() { return revocationGeneration; }
 }

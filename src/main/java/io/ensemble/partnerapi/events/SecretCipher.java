@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,6 +53,21 @@ class SecretCipher {
           .put(iv).put(sealed).array());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Could not encrypt a secret", e);
+    }
+  }
+
+  /**
+   * A secret derived from the key for one purpose ({@code whsec_} + HMAC-SHA256 of the purpose, base64url): the
+   * same on every call, different per purpose, and no more exposed than the secrets the key encrypts.
+   */
+  String derive(String purpose) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+      return "whsec_" + Base64.getUrlEncoder().withoutPadding()
+          .encodeToString(mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Could not derive a secret", e);
     }
   }
 

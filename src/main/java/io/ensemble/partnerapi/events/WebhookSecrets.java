@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -25,7 +25,6 @@ public class WebhookSecrets {
   private final PartnerWebhookSecretRepository secrets;
   private final SecretCipher cipher;
   private final PartnerApiProperties properties;
-  private final TransactionTemplate newTransaction;
   /** Rotation runs outside any other transaction (an administrator's request): plain, consecutive transactions. */
   private final TransactionTemplate transaction;
   private final SecureRandom random = new SecureRandom();
@@ -37,20 +36,29 @@ public class WebhookSecrets {
     this.cipher = cipher;
     this.properties = properties;
     this.transaction = new TransactionTemplate(transactionManager);
-    this.newTransaction = new TransactionTemplate(transactionManager);
-    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = Clock.systemUTC();
   }
 
   /**
-   * The partner's current secret, issued on first use. Committed on its own: a secret once sent to a partner
-   * must survive the rollback of the job that sent it.
+   * The partner's current secret, issued on first use, in the caller's transaction (one connection per thread of
+   * work, DESIGN.md §9). The first secret is derived from the secrets key, the partner key and the partner's
+   * revocation generation, so a job that sends it and then rolls back sends the very same secret again on its retry,
+   * while a secret revoked once is never derived again.
    */
+  @Transactional
   public String currentSecret(String partnerKey) {
-    return newTransaction.execute(status -> cipher.decrypt(secrets.findById(partnerKey)
-        .orElseGet(() -> secrets.save(new PartnerWebhookSecret(partnerKey, cipher.encrypt(newSecret()),
-            clock.instant())))
-        .secretEncrypted()));
+    PartnerWebhookSecret secret = secrets.findById(partnerKey).orElse(null);
+    if (secret == null) {
+      secret = secrets.save(new PartnerWebhookSecret(partnerKey, cipher.encrypt(initialSecret(partnerKey, 0)),
+          clock.instant()));
+    } else if (secret.revoked()) {
+      secret.issue(cipher.encrypt(initialSecret(partnerKey, secret.revocationGeneration())), clock.instant());
+    }
+    return cipher.decrypt(secret.secretEncrypted());
+  }
+
+  private String initialSecret(String partnerKey, int revocationGeneration) {
+    return cipher.derive("webhook-secret:" + revocationGeneration + ":" + partnerKey);
   }
 
   /**
@@ -67,6 +75,11 @@ public class WebhookSecrets {
         secrets.save(new PartnerWebhookSecret(partnerKey, cipher.encrypt(first), clock.instant()));
         return first;
       }
+      if (secret.revoked()) {
+        String first = newSecret();
+        secret.issue(cipher.encrypt(first), clock.instant());
+        return first;
+      }
       if (secret.pendingEncrypted() != null) {
         return cipher.decrypt(secret.pendingEncrypted());
       }
@@ -78,6 +91,9 @@ public class WebhookSecrets {
     return transaction.execute(status -> {
       Instant now = clock.instant();
       PartnerWebhookSecret secret = secrets.findById(partnerKey).orElseThrow();
+      if (secret.revoked()) {
+        throw new IllegalStateException("The webhook secret of partner " + partnerKey + " was revoked while rotating");
+      }
       if (cipher.decrypt(secret.secretEncrypted()).equals(plain)) {
         return new Rotation(partnerKey, plain, now, null);
       }
@@ -91,15 +107,24 @@ public class WebhookSecrets {
    * Forgets the partner's secrets at once, in the caller's transaction (the partner moved to an address nobody
    * gave a secret to): its next provisioning issues a fresh one, and no callback signed with an old one is accepted.
    */
+  @Transactional
   public void revoke(String partnerKey) {
-    secrets.findById(partnerKey).ifPresent(secrets::delete);
+    // a tombstone, not a deletion: the next generation's first secret differs from every one revoked before
+    secrets.findById(partnerKey)
+        .orElseGet(() -> secrets.save(new PartnerWebhookSecret(partnerKey, null, clock.instant())))
+        .revoke(clock.instant());
   }
 
-  /** Secrets a callback of this partner may be signed with now: the current one, and the previous in its grace. */
+  /**
+   * Secrets a callback of this partner may be signed with now: the current one, the pending one of a rotation, and
+   * the previous in its grace; before any is stored (also after a revocation), the first one of the partner's
+   * current generation, which a job that has not committed yet may already have sent.
+   */
   public List<String> acceptedSecrets(String partnerKey) {
     PartnerWebhookSecret secret = secrets.findById(partnerKey).orElse(null);
     List<String> accepted = new ArrayList<>();
-    if (secret == null) {
+    if (secret == null || secret.revoked()) {
+      accepted.add(initialSecret(partnerKey, secret == null ? 0 : secret.revocationGeneration()));
       return accepted;
     }
     accepted.add(cipher.decrypt(secret.secretEncrypted()));
