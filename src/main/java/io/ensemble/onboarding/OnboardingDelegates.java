@@ -27,8 +27,12 @@ class OnboardingDelegates {
     this.properties = properties;
   }
 
+  /**
+   * The partner of this onboarding is its business key, which no task completion or variable update can change
+   * (process-wide facts never come from variables a person may set).
+   */
   private static String key(DelegateExecution execution) {
-    return (String) execution.getVariable(PARTNER_KEY);
+    return execution.getProcessBusinessKey();
   }
 
   @Bean
@@ -78,7 +82,7 @@ class OnboardingDelegates {
   JavaDelegate activatePartner() {
     return execution -> {
       partner.notify(execution, key(execution), "ACTIVATED",
-          execution.getVariable(PARTNER_NAME) + " is an active Ensemble partner");
+          onboarding.partnerName(key(execution)) + " is an active Ensemble partner");
       onboarding.activate(key(execution));
     };
   }

@@ -78,7 +78,28 @@ public class OnboardingService {
   /** The sandbox to deprovision, if one is still provisioned. */
   @Transactional(readOnly = true)
   public Optional<String> provisionedSandbox(String partnerKey) {
-    return Optional.ofNullable(partner(partnerKey).getSandboxId());
+    return partners.findById(partnerKey).map(Partner::getSandboxId);
+  }
+
+  @Transactional(readOnly = true)
+  public boolean sandboxOfAnotherPartner(String partnerKey, String sandboxId) {
+    return partners.existsBySandboxIdAndKeyNot(sandboxId, partnerKey);
+  }
+
+  @Transactional(readOnly = true)
+  public boolean isOnboarding(String partnerKey) {
+    return partners.findById(partnerKey).filter(p -> p.getStatus() == PartnerStatus.ONBOARDING).isPresent();
+  }
+
+  /** Whether the partner touches Ensemble's data (a data-sharing agreement is needed), as registered at the start. */
+  @Transactional(readOnly = true)
+  public boolean touchesData(String partnerKey) {
+    return !"NONE".equals(partner(partnerKey).getDataAccess());
+  }
+
+  @Transactional(readOnly = true)
+  public String partnerName(String partnerKey) {
+    return partner(partnerKey).getName();
   }
 
   public void sandboxDeprovisioned(String partnerKey) {

@@ -78,7 +78,7 @@ class OnboardingTaskListener implements TaskListener {
         ? (String) task.getVariable(REVIEW_COMMENT)
         : text(task, REVIEW_COMMENT, "a comment (required unless approving)");
     String group = (String) task.getVariable(REVIEW_GROUP);
-    onboarding.recordReview((String) task.getVariable(PARTNER_KEY), task.getProcessInstanceId(), group,
+    onboarding.recordReview(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId(), group,
         (String) task.getVariable(REVIEW_REASON), outcome.name(), comment, decidedBy(task));
     if (outcome == ReviewOutcome.REJECTED) {
       reject(task, "Rejected by the " + group + " review: " + comment);

@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface PartnerRepository extends JpaRepository<Partner, String> {
 
   List<Partner> findAllByOrderByName();
+
+  boolean existsBySandboxIdAndKeyNot(String sandboxId, String partnerKey);
 }

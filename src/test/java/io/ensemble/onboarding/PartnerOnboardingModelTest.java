@@ -58,7 +58,7 @@ class PartnerOnboardingModelTest extends OnboardingTestSupport {
     assertThat(tasks).hasSize(5);
     for (UserTask task : tasks) {
       assertThat(task.getCamundaFormRef()).as(task.getId()).isNotBlank();
-      assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("latest");
+      assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("deployment");
       assertThat(deployedForms).as(task.getId() + " form").containsKey(task.getCamundaFormRef());
       assertThat(task.getCamundaDueDate()).as(task.getId()).isNotBlank();
       assertThat(task.getName()).as(task.getId()).doesNotContain("${");
@@ -69,6 +69,21 @@ class PartnerOnboardingModelTest extends OnboardingTestSupport {
       assertThat(task.getCamundaCandidateGroups()).as(task.getId()).isNotBlank();
     }
     assertThat(deployedForms.keySet()).containsAll(constants(PartnerOnboardingProcess.Form.class));
+  }
+
+  /** A running onboarding keeps the forms and decisions it was started with, whatever is deployed later. */
+  @Test
+  void formsAndDecisionsArePinnedToTheDeploymentOfTheRunningInstance() {
+    StartEvent start = model.getModelElementById(PartnerOnboardingProcess.Activity.PARTNER_PROPOSED);
+    assertThat(start.getCamundaFormRefBinding()).isEqualTo("deployment");
+    assertThat(model.getModelElementsByType(UserTask.class)).allSatisfy(task ->
+        assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("deployment"));
+    assertThat(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.BusinessRuleTask.class))
+        .isNotEmpty().allSatisfy(task ->
+            assertThat(task.getCamundaDecisionRefBinding()).as(task.getId()).isEqualTo("deployment"));
+    List<String> deployed = repositoryService.getDeploymentResourceNames(definition.getDeploymentId());
+    assertThat(deployed).anyMatch(name -> name.endsWith("partner-risk-tier.dmn"))
+        .anyMatch(name -> name.endsWith("partner-review.form"));
   }
 
   @Test

@@ -117,6 +117,7 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
     }
     assertThat(instance).isWaitingAt(AWAIT_SANDBOX);
     sandboxReady(instance);
+    executeJobs(instance);
 
     Task agreement = task(instance, SIGN_DATA_SHARING_AGREEMENT);
     assertThat(agreement).hasCandidateGroup("data-governance");
@@ -188,6 +189,56 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
     assertThat(reviews.findByPartnerKeyOrderByDecidedAt(key)).isEmpty();
   }
 
+  // ---- nobody working a task can change what the onboarding is about ----
+
+  @Test
+  void reviewerCanSetOnlyTheFieldsOfTheReviewForm() {
+    String key = newPartnerKey("forged");
+    String victim = newPartnerKey("victim");
+    ProcessInstance instance = start(with(lowRisk(key), Var.DATA_ACCESS, "PERSONAL"));
+    Task review = reviewTask(instance, "security");
+
+    assertThatThrownBy(() -> complete(review, Var.REVIEW_OUTCOME, "APPROVED", Var.PARTNER_KEY, victim,
+        Var.DATA_ACCESS, "NONE"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("refused: [dataAccess, partnerKey]");
+    assertThatThrownBy(() -> taskService.setVariable(review.getId(), Var.REVIEW_GROUP, "legal"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("reviewGroup");
+    assertThatThrownBy(() -> taskService.removeVariable(review.getId(), Var.SANDBOX_TIMEOUT))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("sandboxTimeout");
+    ResponseEntity<Map> overRest = rest.withBasicAuth("sam", "sam").exchange(
+        "/engine-rest/task/" + review.getId() + "/complete", HttpMethod.POST, json("""
+            {"variables": {"reviewOutcome": {"value": "APPROVED"}, "partnerKey": {"value": "%s"}}}
+            """.formatted(victim)), Map.class);
+
+    assertThat(overRest.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) overRest.getBody().get("message")).contains("partnerKey");
+    assertThat(reviewTask(instance, "security")).isNotNull();
+    assertThat(runtimeService.getVariable(instance.getId(), Var.PARTNER_KEY)).isEqualTo(key);
+    assertThat(runtimeService.getVariable(instance.getId(), Var.DATA_ACCESS)).isEqualTo("PERSONAL");
+    assertThat(taskService.getVariable(review.getId(), Var.REVIEW_GROUP)).isEqualTo("security");
+    assertThat(reviews.findByPartnerKeyOrderByDecidedAt(key)).isEmpty();
+  }
+
+  @Test
+  void stepsActOnThePartnerOfTheBusinessKeyAndItsRegisteredDataAccess() {
+    String key = newPartnerKey("facts");
+    String other = newPartnerKey("facts-other");
+    ProcessInstance instance = start(with(with(lowRisk(key), Var.DATA_ACCESS, "AGGREGATED"), Var.JURISDICTION, "FR"));
+    complete(reviewTask(instance, "security"), Var.REVIEW_OUTCOME, "APPROVED");
+    complete(reviewTask(instance, "data-governance"), Var.REVIEW_OUTCOME, "APPROVED");
+    // whatever the variables say later, the business key and the registry decide
+    runtimeService.setVariable(instance.getId(), Var.PARTNER_KEY, other);
+    runtimeService.setVariable(instance.getId(), Var.DATA_ACCESS, "NONE");
+    executeJobs(instance);
+    sandboxReady(instance);
+    executeJobs(instance);
+
+    assertThat(instance).isWaitingAt(SIGN_DATA_SHARING_AGREEMENT);
+    assertThat(partner(key).getSandboxId()).isNotNull();
+    assertThat(calls(anyRequestedFor(urlPathMatching("/partners/" + other + "/.*")))).isZero();
+    assertThat(partners.findById(other)).isEmpty();
+  }
+
   // ---- conformance ----
 
   @Test
@@ -251,6 +302,7 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
     runtimeService.createMessageCorrelation(Message.SANDBOX_FAILED)
         .processInstanceVariableEquals(Var.SANDBOX_ID, firstSandbox)
         .setVariable(Var.SANDBOX_FAILURE_REASON, "quota exceeded").correlate();
+    executeJobs(instance);
     Task decision = task(instance, DECIDE_STALLED_SANDBOX);
     assertThat(decision).hasCandidateGroup("governance-office");
     assertThat(decision.getName()).isEqualTo("Decide on stalled sandbox: Partner " + key);
@@ -325,6 +377,7 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
     complete(reviewTask(instance, "data-governance"), Var.REVIEW_OUTCOME, "APPROVED", Var.REVIEW_COMMENT, "fine");
     executeJobs(instance);
     sandboxReady(instance);
+    executeJobs(instance);
 
     complete(task(instance, SIGN_DATA_SHARING_AGREEMENT), Var.AGREEMENT_SIGNED, false,
         Var.AGREEMENT_COMMENT, "Residency outside the EU");
@@ -375,6 +428,150 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
     assertThat(second).isActive();
     assertThat(partner(key).getStatus()).isEqualTo(PartnerStatus.ONBOARDING);
     assertThat(partner(key).getOnboardingInstanceId()).isEqualTo(second.getId());
+  }
+
+  // ---- clean-up runs in a job of its own: a partner that is down delays it, never the person ----
+
+  @Test
+  void dataGovernanceDeclinesWhileThePartnerCannotRemoveTheSandbox() {
+    String key = newPartnerKey("decline-partner-down");
+    ProcessInstance instance = start(with(lowRisk(key), Var.DATA_ACCESS, "AGGREGATED"));
+    complete(reviewTask(instance, "security"), Var.REVIEW_OUTCOME, "APPROVED");
+    complete(reviewTask(instance, "data-governance"), Var.REVIEW_OUTCOME, "APPROVED");
+    executeJobs(instance);
+    sandboxReady(instance);
+    executeJobs(instance);
+    partnerCannotRemoveSandboxes(key);
+
+    ResponseEntity<String> declined = rest.withBasicAuth("dana", "dana").exchange(
+        "/engine-rest/task/" + task(instance, SIGN_DATA_SHARING_AGREEMENT).getId() + "/complete", HttpMethod.POST,
+        json("{\"variables\": {\"agreementSigned\": {\"value\": false},"
+            + " \"agreementComment\": {\"value\": \"No EU residency\"}}}"), String.class);
+
+    assertThat(declined.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    cleanUpIsRetriedThenAnIncidentThenFinishesOnceThePartnerIsBack(instance, key, UNDO_FOR_REJECTION);
+    assertThat(instance).isEnded().hasPassed(DEPROVISION_SANDBOX, PARTNER_REJECTED);
+    assertThat(partner(key).getStatus()).isEqualTo(PartnerStatus.REJECTED);
+  }
+
+  @Test
+  void governanceOfficeRejectsAStalledSandboxWhileThePartnerIsDown() {
+    String key = newPartnerKey("reject-partner-down");
+    ProcessInstance instance = start(lowRisk(key));
+    executeJobs(instance);
+    runtimeService.createMessageCorrelation(Message.SANDBOX_FAILED).processInstanceBusinessKey(key)
+        .setVariable(Var.SANDBOX_FAILURE_REASON, "quota exceeded").correlate();
+    executeJobs(instance);
+    partnerCannotRemoveSandboxes(key);
+
+    complete(task(instance, DECIDE_STALLED_SANDBOX), Var.STALLED_SANDBOX_DECISION, "REJECT",
+        Var.STALLED_SANDBOX_COMMENT, "Partner cannot provide a sandbox");
+
+    assertThat(openTasks(instance)).isEmpty();
+    cleanUpIsRetriedThenAnIncidentThenFinishesOnceThePartnerIsBack(instance, key, UNDO_FOR_REJECTION);
+    assertThat(instance).isEnded().hasPassed(PARTNER_REJECTED);
+  }
+
+  @Test
+  void allianceManagerWithdrawsWhileThePartnerIsDown() {
+    String key = newPartnerKey("withdraw-partner-down");
+    ProcessInstance instance = start(lowRisk(key));
+    executeJobs(instance);
+    partnerCannotRemoveSandboxes(key);
+
+    runtimeService.createMessageCorrelation(Message.PARTNER_WITHDRAWN).processInstanceBusinessKey(key)
+        .setVariable(Var.WITHDRAWAL_REASON, "Partner paused the programme").correlate();
+
+    cleanUpIsRetriedThenAnIncidentThenFinishesOnceThePartnerIsBack(instance, key, UNDO_FOR_WITHDRAWAL);
+    assertThat(instance).isEnded().hasPassed(PARTNER_WITHDRAWN);
+    assertThat(partner(key).getStatus()).isEqualTo(PartnerStatus.WITHDRAWN);
+  }
+
+  @Test
+  void partnerThatRefusesToRemoveTheSandboxRaisesAnIncidentInsteadOfEndingTheOnboarding() {
+    String key = newPartnerKey("delete-refused");
+    ProcessInstance instance = start(lowRisk(key));
+    executeJobs(instance);
+    PARTNER.stubFor(delete(urlPathMatching("/partners/" + key + "/v1/sandboxes/.+")).atPriority(1)
+        .willReturn(aResponse().withStatus(409).withBody("{\"title\":\"sandbox locked by a running job\"}")));
+
+    runtimeService.correlateMessage(Message.PARTNER_WITHDRAWN, key);
+    executeUntilIncident(instance);
+
+    assertThat(instance).isNotEnded();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).singleResult()
+        .getIncidentMessage()).contains("deprovisionSandbox", "409", "sandbox locked");
+    assertThat(partner(key).getStatus()).isEqualTo(PartnerStatus.ONBOARDING);
+    assertThat(partner(key).getSandboxId()).isNotNull();
+  }
+
+  @Test
+  void partnerThatRefusesToRemoveTheReplacedSandboxRaisesAnIncidentAtProvisioning() {
+    String key = newPartnerKey("replace-refused");
+    ProcessInstance instance = start(lowRisk(key));
+    executeJobs(instance);
+    runtimeService.createMessageCorrelation(Message.SANDBOX_FAILED).processInstanceBusinessKey(key).correlate();
+    executeJobs(instance);
+    PARTNER.stubFor(delete(urlPathMatching("/partners/" + key + "/v1/sandboxes/.+")).atPriority(1)
+        .willReturn(aResponse().withStatus(422).withBody("{\"title\":\"cannot remove\"}")));
+
+    complete(task(instance, DECIDE_STALLED_SANDBOX), Var.STALLED_SANDBOX_DECISION, "RETRY");
+    executeUntilIncident(instance);
+
+    assertThat(instance).isNotEnded();
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).singleResult())
+        .satisfies(incident -> assertThat(incident.getActivityId()).isEqualTo(PROVISION_SANDBOX));
+    assertThat(partner(key).getStatus()).isEqualTo(PartnerStatus.ONBOARDING);
+  }
+
+  private void partnerCannotRemoveSandboxes(String key) {
+    PARTNER.stubFor(delete(urlPathMatching("/partners/" + key + "/v1/sandboxes/.+")).atPriority(1)
+        .willReturn(aResponse().withStatus(503)));
+  }
+
+  /** The clean-up job fails, is retried, ends as an incident; once the partner is back a retry finishes it. */
+  private void cleanUpIsRetriedThenAnIncidentThenFinishesOnceThePartnerIsBack(ProcessInstance instance, String key,
+      String cleanUpActivity) {
+    assertThat(calls(deleteRequestedFor(urlPathMatching("/partners/" + key + "/v1/sandboxes/.+")))).isZero();
+    String sandboxId = partner(key).getSandboxId();
+    assertThat(sandboxId).isNotNull();
+
+    int failures = executeUntilIncident(instance);
+
+    assertThat(failures).isGreaterThan(1);
+    var incident = runtimeService.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(incident.getActivityId()).isEqualTo(cleanUpActivity);
+    // the last attempts may find the partner's circuit open, which the message says instead of a status
+    assertThat(incident.getIncidentMessage()).contains("Partner " + key, "deprovisionSandbox", "Idempotency-Key");
+    var deletes = PARTNER.findAll(deleteRequestedFor(urlEqualTo("/partners/" + key + "/v1/sandboxes/" + sandboxId)));
+    assertThat(deletes).hasSizeBetween(2, failures)
+        .extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(deletes.get(0).getHeader("Idempotency-Key"));
+    assertThat(partner(key).getStatus()).isEqualTo(PartnerStatus.ONBOARDING);
+
+    PARTNER.stubFor(delete(urlPathMatching("/partners/" + key + "/v1/sandboxes/.+")).atPriority(1)
+        .willReturn(aResponse().withStatus(204)));
+    circuitBreakers.circuitBreaker(key).transitionToHalfOpenState(); // its wait is over: a trial call goes through
+    String cleanUp = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult().getId();
+    managementService.setJobRetries(cleanUp, 1); // the governance office retries the incident
+    managementService.executeJob(cleanUp);
+    executeJobs(instance);
+    assertThat(partner(key).getSandboxId()).isNull();
+  }
+
+  /** Executes the failing job until its retries are used up; returns how often it failed. */
+  private int executeUntilIncident(ProcessInstance instance) {
+    int failures = 0;
+    while (runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count() == 0) {
+      var job = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
+      assertThat(job).as("a job that does the clean-up").isNotNull();
+      try {
+        managementService.executeJob(job.getId());
+      } catch (RuntimeException expected) {
+        failures++;
+      }
+      assertThat(failures).as("retries are bounded").isLessThan(10);
+    }
+    return failures;
   }
 
   // ---- starts over REST and from the Tasklist start form ----
@@ -513,6 +710,7 @@ class PartnerOnboardingProcessTest extends OnboardingTestSupport {
 
   @Autowired TestRestTemplate rest;
   @Autowired RepositoryService repositoryService;
+  @Autowired io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry circuitBreakers;
 
   private TestRestTemplate asAmira() {
     return rest.withBasicAuth("amira", "amira");

@@ -68,9 +68,11 @@ final class PartnerApiTestSupport {
     return partner(partners, partnerKey, wireMock().baseUrl() + "/" + partnerKey);
   }
 
+  /** A partner being onboarded: its sandbox callbacks are expected. */
   static Partner partner(PartnerRepository partners, String partnerKey, String apiBaseUrl) {
     Partner partner = partners.findById(partnerKey).orElseGet(() ->
-        new Partner(partnerKey, "Test partner " + partnerKey, "ISV", apiBaseUrl, PartnerStatus.ACTIVE));
+        new Partner(partnerKey, "Test partner " + partnerKey, "ISV", apiBaseUrl, PartnerStatus.ONBOARDING));
+    partner.setStatus(PartnerStatus.ONBOARDING);
     partner.setApiBaseUrl(apiBaseUrl);
     partner.setCredentialRef("ensemble.partner-api.credentials.sandbox");
     return partners.save(partner);
@@ -145,13 +147,20 @@ final class PartnerApiTestSupport {
           "APPROVED", "Welcome");
     }
 
+    /**
+     * Provisions a sandbox; with {@code callBackEarly} the partner's {@code sandbox.ready} arrives while this step's
+     * transaction is still open, before the process waits (the race every real callback may win).
+     */
     @Bean
-    JavaDelegate sandboxProbe(PartnerApiClient client) {
+    JavaDelegate sandboxProbe(PartnerApiClient client, io.ensemble.partnerapi.sandbox.SandboxPartner sandboxPartner) {
       return execution -> {
-        SandboxProvisioning sandbox = client.provisionSandbox(
-            PartnerCall.of(execution, (String) execution.getVariable("partnerKey")),
+        String partnerKey = (String) execution.getVariable("partnerKey");
+        SandboxProvisioning sandbox = client.provisionSandbox(PartnerCall.of(execution, partnerKey),
             (String) execution.getVariable("templateId"));
         execution.setVariable("sandboxId", sandbox.sandboxId());
+        if (Boolean.TRUE.equals(execution.getVariable("callBackEarly"))) {
+          sandboxPartner.sendEvent(partnerKey, "sandbox.ready", Map.of("sandboxId", sandbox.sandboxId()));
+        }
       };
     }
   }

@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.ensemble.partner.PartnerRepository;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
@@ -85,7 +86,7 @@ class PartnerCallFaultsTest {
     wireMockPartner(partners, partnerKey);
     wireMock().stubFor(fault.apply(get(urlEqualTo("/" + partnerKey + "/v1/conformance"))));
     String instanceId = startConformanceProbe(partnerKey, 1);
-    String key = instanceId + ":" + TASK_CHECK_CONFORMANCE + ":1";
+    String key = instanceId + ":" + job(managementService, instanceId).getId();
 
     List<Exception> failures = executeUntilIncident(managementService, instanceId);
 
@@ -228,15 +229,15 @@ class PartnerCallFaultsTest {
         .willReturn(okJson(CONFORMANT)));
     String instanceId = startConformanceProbe(partnerKey, 2);
 
-    executeUntilIncident(managementService, instanceId); // first iteration: fails once, then succeeds
-    executeUntilIncident(managementService, instanceId); // second iteration
+    String first = instanceId + ":" + job(managementService, instanceId).getId();
+    executeUntilIncident(managementService, instanceId); // first iteration fails once, then both succeed
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
     List<String> keys = wireMock().findAll(getRequestedFor(urlEqualTo(url))).stream()
         .map(r -> r.getHeader("Idempotency-Key")).toList();
-    String first = instanceId + ":" + TASK_CHECK_CONFORMANCE + ":1";
-    String second = instanceId + ":" + TASK_CHECK_CONFORMANCE + ":2";
-    assertThat(keys).containsExactly(first, first, second);
+    assertThat(keys).hasSize(3);
+    assertThat(keys.subList(0, 2)).containsOnly(first);
+    assertThat(keys.get(2)).startsWith(instanceId + ":").isNotEqualTo(first);
   }
 
   @Test
@@ -256,15 +257,107 @@ class PartnerCallFaultsTest {
     });
     String instanceId = runtimeService.startProcessInstanceByKey(process, vars("partnerKeys", keys)).getId();
 
-    managementService.createJobQuery().processInstanceId(instanceId).list()
-        .forEach(job -> managementService.executeJob(job.getId()));
+    List<Job> jobs = managementService.createJobQuery().processInstanceId(instanceId).list();
+    jobs.forEach(job -> managementService.executeJob(job.getId()));
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
     List<String> sent = keys.stream().map(key -> wireMock()
         .findAll(postRequestedFor(urlEqualTo("/" + key + "/v1/notifications"))).get(0).getHeader("Idempotency-Key"))
         .toList();
-    assertThat(sent).containsExactlyInAnyOrder(
-        instanceId + ":Task_NotifyPartners:1.0", instanceId + ":Task_NotifyPartners:1.1");
+    // one job runs both elements (asyncBefore on a multi-instance activity is before its body): the element's
+    // loop counter, given in collection order when the elements are created, tells them apart
+    assertThat(jobs).hasSize(1);
+    String job = instanceId + ":" + jobs.get(0).getId() + "/Task_NotifyPartners.";
+    assertThat(sent).containsExactlyInAnyOrder(job + "0", job + "1");
+  }
+
+  /**
+   * Each element of a parallel multi-instance keeps its own key through its retries whatever order the elements
+   * complete in, also for a call inside a multi-instance subprocess (where the element's loop counter is not the
+   * calling execution's own variable).
+   */
+  @Test
+  void keysOfParallelElementsAreTheirOwnWhateverTheOrderTheyCompleteIn() {
+    String process = "partner-api-review-all-probe";
+    var model = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(process)
+        .camundaHistoryTimeToLive(1)
+        .startEvent()
+        .subProcess("SubProcess_PerPartner").embeddedSubProcess().startEvent()
+          .serviceTask("Task_NotifyPartner").camundaDelegateExpression("${notifyProbe}").camundaAsyncBefore()
+          .endEvent()
+        .subProcessDone()
+        .endEvent()
+        .done();
+    model.<org.camunda.bpm.model.bpmn.instance.SubProcess>getModelElementById("SubProcess_PerPartner").builder()
+        .multiInstance().parallel().camundaCollection("${partnerKeys}").camundaElementVariable("partnerKey");
+    deployOnce(repositoryService, model);
+    String run = java.util.UUID.randomUUID().toString().substring(0, 6);
+    List<String> keys = List.of("par-a-" + run, "par-b-" + run, "par-c-" + run);
+    keys.forEach(key -> wireMockPartner(partners, key));
+    String first = keys.get(0);
+    wireMock().stubFor(post(urlEqualTo("/" + first + "/v1/notifications")).inScenario(first)
+        .whenScenarioStateIs("Started").willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
+    wireMock().stubFor(post(urlEqualTo("/" + first + "/v1/notifications")).inScenario(first)
+        .whenScenarioStateIs("recovered").willReturn(aResponse().withStatus(204)));
+    keys.subList(1, 3).forEach(key -> wireMock().stubFor(post(urlEqualTo("/" + key + "/v1/notifications"))
+        .willReturn(aResponse().withStatus(204))));
+    String instanceId = runtimeService.startProcessInstanceByKey(process, vars("partnerKeys", keys)).getId();
+    Map<String, String> jobOf = new java.util.HashMap<>();
+    for (Job job : managementService.createJobQuery().processInstanceId(instanceId).list()) {
+      jobOf.put((String) runtimeService.getVariable(job.getExecutionId(), "partnerKey"), job.getId());
+    }
+
+    // the first element fails, the others complete before it is retried
+    assertThatThrownBy(() -> managementService.executeJob(jobOf.get(first)))
+        .isInstanceOf(PartnerCallException.class);
+    managementService.executeJob(jobOf.get(keys.get(2)));
+    managementService.executeJob(jobOf.get(keys.get(1)));
+    managementService.executeJob(jobOf.get(first));
+
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
+    Map<String, List<String>> sent = new java.util.HashMap<>();
+    keys.forEach(key -> sent.put(key, wireMock().findAll(postRequestedFor(urlEqualTo("/" + key + "/v1/notifications")))
+        .stream().map(r -> r.getHeader("Idempotency-Key")).toList()));
+    assertThat(sent.get(first)).hasSize(2).containsOnly(instanceId + ":" + jobOf.get(first));
+    assertThat(sent.values().stream().flatMap(List::stream).distinct()).hasSize(3);
+  }
+
+  /** A step waiting for its retry keeps its key when the instance moves to a version where the step is renamed. */
+  @Test
+  void keySurvivesAMigrationThatRenamesTheStep() {
+    String process = "partner-api-renamed-step-probe-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+    String v1 = deployNotifyStep(process, "Task_NotifyPartner");
+    String partnerKey = "renamed-" + process.substring(process.length() - 6);
+    wireMockPartner(partners, partnerKey);
+    String url = "/" + partnerKey + "/v1/notifications";
+    wireMock().stubFor(post(urlEqualTo(url)).inScenario(partnerKey).whenScenarioStateIs("Started")
+        .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
+    wireMock().stubFor(post(urlEqualTo(url)).inScenario(partnerKey).whenScenarioStateIs("recovered")
+        .willReturn(aResponse().withStatus(204)));
+    String instanceId = runtimeService.startProcessInstanceById(v1, vars("partnerKey", partnerKey))
+        .getId();
+    String key = instanceId + ":" + job(managementService, instanceId).getId();
+    assertThatThrownBy(() -> managementService.executeJob(job(managementService, instanceId).getId()))
+        .isInstanceOf(PartnerCallException.class);
+
+    String v2 = deployNotifyStep(process, "Task_TellPartner");
+    runtimeService.newMigration(runtimeService.createMigrationPlan(v1, v2)
+        .mapActivities("Task_NotifyPartner", "Task_TellPartner").build())
+        .processInstanceIds(instanceId).execute();
+    managementService.executeJob(job(managementService, instanceId).getId());
+
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
+    assertThat(wireMock().findAll(postRequestedFor(urlEqualTo(url))).stream().map(r -> r.getHeader("Idempotency-Key")))
+        .hasSize(2).containsOnly(key);
+  }
+
+  private String deployNotifyStep(String process, String activityId) {
+    return repositoryService.createDeployment().addModelInstance(process + ".bpmn",
+        org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(process).camundaHistoryTimeToLive(1)
+            .startEvent()
+            .serviceTask(activityId).camundaDelegateExpression("${notifyProbe}").camundaAsyncBefore()
+            .endEvent()
+            .done()).deployWithResult().getDeployedProcessDefinitions().get(0).getId();
   }
 
   @Test

@@ -53,6 +53,7 @@ class PartnerEventsTest {
   @Autowired TestRestTemplate rest;
   @Autowired PartnerRepository partners;
   @Autowired PartnerEventRepository inbox;
+  @Autowired io.ensemble.partnerapi.events.PartnerEventInbox eventInbox;
   @Autowired WebhookSecrets secrets;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
@@ -95,20 +96,143 @@ class PartnerEventsTest {
 
   @Test
   void duplicateOfADeliveredEventDoesNotWakeTheProcessTwice() {
-    sandbox.changeBehaviour(PARTNER, Map.of("sandboxOutcome", "SILENT"));
-    String instanceId = runtimeService.startProcessInstanceByKey(SANDBOX_PROBE,
-        vars("partnerKey", PARTNER, "templateId", "standard-eu")).getId();
-    managementService.executeJob(job(managementService, instanceId).getId());
-    managementService.executeJob(job(managementService, instanceId).getId());
-    String sandboxId = (String) runtimeService.getVariable(instanceId, "sandboxId");
-    String body = event("evt-once-" + sandboxId, sandboxId);
+    // the process waits for sandbox.ready twice over, so a second delivery would show
+    String instanceId = startWaitingTwice(PARTNER, "sbx-twice-waited");
+    String body = event("evt-once", "sbx-twice-waited");
 
-    assertThat(post(PARTNER, secrets.currentSecret(PARTNER), now(), body).getStatusCode())
+    assertThat(post(PARTNER, secret, now(), body).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(passed(instanceId, "Event_SandboxReady")).isTrue();
+    assertThat(post(PARTNER, secret, now(), body).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    assertThat(passed(instanceId, "Event_SandboxReadyAgain")).isFalse();
+    // a new event does wake it: the probe could have shown a second delivery
+    assertThat(post(PARTNER, secret, now(), event("evt-once-more", "sbx-twice-waited")).getStatusCode())
         .isEqualTo(HttpStatus.ACCEPTED);
-    assertThat(post(PARTNER, secrets.currentSecret(PARTNER), now(), body).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(passed(instanceId, "Event_SandboxReadyAgain")).isTrue();
+  }
 
-    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
-        .activityId(EVENT_SANDBOX_READY).finished().count()).isEqualTo(1);
+  @Test
+  void sameEventIdWithDifferentContentIsAConflictAndChangesNothing() {
+    String instanceId = startWaitingTwice(PARTNER, "sbx-conflict");
+    assertThat(post(PARTNER, secret, now(), event("evt-conflict", "sbx-other-one")).getStatusCode())
+        .isEqualTo(HttpStatus.ACCEPTED);
+
+    ResponseEntity<Map> reused = post(PARTNER, secret, now(), event("evt-conflict", "sbx-conflict"));
+
+    assertRefused(reused, 409);
+    assertThat(reused.getBody().get("detail")).asString().contains("evt-conflict", "different content");
+    assertThat(passed(instanceId, "Event_SandboxReady")).isFalse();
+    assertThat(inbox.findByPartnerKeyAndEventId(PARTNER, "evt-conflict")).get()
+        .extracting(PartnerEvent::getCorrelationValue).isEqualTo("sbx-other-one");
+  }
+
+  @Test
+  void typesNoProcessConsumesAreRefused() {
+    for (String type : List.of("pilot.milestone", "opportunity.updated", "sandbox.exploded")) {
+      String body = "{\"eventId\":\"evt-" + type + "\",\"type\":\"" + type + "\",\"occurredAt\":\""
+          + Instant.now() + "\",\"data\":{\"pilotId\":\"p-1\",\"opportunityId\":\"o-1\",\"sandboxId\":\"s\"}}";
+
+      ResponseEntity<Map> answer = post(PARTNER, secret, now(), body);
+
+      assertRefused(answer, 422);
+      assertThat(answer.getBody().get("detail")).asString().contains(type, "sandbox.ready", "sandbox.failed");
+      assertThat(inbox.findByPartnerKeyAndEventId(PARTNER, "evt-" + type)).isEmpty();
+    }
+  }
+
+  @Test
+  void partnerCannotMoveAnotherPartnersProcess(CapturedOutput output) {
+    String victim = "victim-partner";
+    partner(partners, victim, "http://localhost:" + port + "/sandbox-partners/" + victim);
+    partners.save(partners.findById(victim).map(p -> { p.setSandboxId("sbx-of-victim"); return p; }).orElseThrow());
+    String victimsProcess = startWaitingForFailure(victim, "sbx-of-victim");
+
+    ResponseEntity<Map> forged = post(PARTNER, secret, now(), failed("evt-forged", "sbx-of-victim", "forged"));
+
+    assertRefused(forged, 404);
+    assertThat(inbox.findByPartnerKeyAndEventId(PARTNER, "evt-forged")).isEmpty();
+    assertThat(passed(victimsProcess, "Event_SandboxFailed")).isFalse();
+    assertThat(runtimeService.getVariable(victimsProcess, "sandboxFailureReason")).isNull();
+    assertThat(output.getOut()).contains("SECURITY: partner " + PARTNER, "sbx-of-victim");
+  }
+
+  @Test
+  void eventReachesOnlyTheSendersProcessEvenForTheSameSandboxId() {
+    String other = "same-id-partner";
+    partner(partners, other, "http://localhost:" + port + "/sandbox-partners/" + other);
+    String othersProcess = startWaitingForFailure(other, "sbx-same");
+    String ownProcess = startWaitingForFailure(PARTNER, "sbx-same");
+
+    assertThat(post(PARTNER, secret, now(), failed("evt-same", "sbx-same", "disk full")).getStatusCode())
+        .isEqualTo(HttpStatus.ACCEPTED);
+
+    assertThat(runtimeService.getVariable(ownProcess, "sandboxFailureReason")).isEqualTo("disk full");
+    assertThat(passed(othersProcess, "Event_SandboxFailed")).isFalse();
+  }
+
+  @Test
+  void eventForASandboxOfAPartnerThatIsNotBeingOnboardedIsRefused() {
+    String active = "active-partner";
+    partner(partners, active, "http://localhost:" + port + "/sandbox-partners/" + active);
+    partners.save(partners.findById(active)
+        .map(p -> { p.setStatus(io.ensemble.partner.PartnerStatus.ACTIVE); return p; }).orElseThrow());
+    String activeSecret = secrets.currentSecret(active);
+
+    assertRefused(post(active, activeSecret, now(), event("evt-stray", "sbx-nobody-knows")), 404);
+    assertThat(inbox.findByPartnerKeyAndEventId(active, "evt-stray")).isEmpty();
+  }
+
+  @Test
+  void eventNoProcessTakesBecomesADeadLetterForTheGovernanceOfficeAndIsStillDeliveredLater() {
+    assertThat(post(PARTNER, secret, now(), event("evt-late", "sbx-late")).getStatusCode())
+        .isEqualTo(HttpStatus.ACCEPTED);
+    jdbc.update("update partner_event set received_at = ? where partner_key = ? and event_id = ?",
+        java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(8))), PARTNER, "evt-late");
+
+    eventInbox.sweep();
+
+    assertThat(inbox.findByPartnerKeyAndEventId(PARTNER, "evt-late")).get()
+        .extracting(PartnerEvent::getStatus).isEqualTo(PartnerEvent.Status.DEAD_LETTER);
+    var grace = DemoUsers.of(io.ensemble.security.EnsembleGroup.GOVERNANCE_OFFICE);
+    ResponseEntity<List> deadLetters = rest.withBasicAuth(grace.id(), grace.password())
+        .getForEntity("/api/partner-event-inbox?status=DEAD_LETTER", List.class);
+    assertThat(deadLetters.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(deadLetters.getBody()).anySatisfy(e -> assertThat((Map<String, Object>) e)
+        .containsEntry("eventId", "evt-late").containsEntry("subject", "sbx-late")
+        .containsEntry("status", "DEAD_LETTER"));
+    var amira = DemoUsers.of(io.ensemble.security.EnsembleGroup.ALLIANCE_MANAGERS);
+    assertThat(rest.withBasicAuth(amira.id(), amira.password())
+        .getForEntity("/api/partner-event-inbox", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+    // the process gets there after eight days: the commit of its wait still delivers the event
+    String instanceId = startWaitingAfterAStep(PARTNER, "sbx-late");
+    managementService.executeJob(job(managementService, instanceId).getId());
+    await().atMost(Duration.ofSeconds(10)).until(() -> passed(instanceId, "Event_SandboxReady"));
+    assertThat(inbox.findByPartnerKeyAndEventId(PARTNER, "evt-late")).get()
+        .extracting(PartnerEvent::getStatus).isEqualTo(PartnerEvent.Status.DELIVERED);
+  }
+
+  @Test
+  void deliveryThatKeepsFailingBecomesAVisibleDeadLetter() {
+    deployOnce(repositoryService, org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(BREAKS_AFTER_THE_EVENT)
+        .camundaHistoryTimeToLive(1)
+        .startEvent()
+        .intermediateCatchEvent("Event_SandboxReady").message("SandboxReady")
+        .serviceTask("Task_Break").camundaExpression("${sandboxId.noSuchMethod()}")
+        .endEvent()
+        .done());
+    runtimeService.startProcessInstanceByKey(BREAKS_AFTER_THE_EVENT, PARTNER, vars("sandboxId", "sbx-breaks"));
+
+    assertThat(post(PARTNER, secret, now(), event("evt-breaks", "sbx-breaks")).getStatusCode())
+        .isEqualTo(HttpStatus.ACCEPTED);
+    for (int attempt = 2; attempt <= 5; attempt++) {
+      eventInbox.deliverPendingOf(PARTNER);
+    }
+
+    PartnerEvent event = inbox.findByPartnerKeyAndEventId(PARTNER, "evt-breaks").orElseThrow();
+    assertThat(event.getStatus()).isEqualTo(PartnerEvent.Status.DEAD_LETTER);
+    assertThat(event.getAttempts()).isEqualTo(5);
+    assertThat(event.getLastError()).contains("noSuchMethod");
   }
 
   @Test
@@ -120,7 +244,7 @@ class PartnerEventsTest {
             .userTask("Task_LookIntoFailure")
             .endEvent()
             .done());
-    String instanceId = runtimeService.startProcessInstanceByKey(process, vars("sandboxId", "sbx-broken")).getId();
+    String instanceId = runtimeService.startProcessInstanceByKey(process, PARTNER, vars("sandboxId", "sbx-broken")).getId();
     String body = "{\"eventId\":\"evt-failed\",\"type\":\"sandbox.failed\",\"occurredAt\":\"" + Instant.now()
         + "\",\"data\":{\"sandboxId\":\"sbx-broken\",\"reason\":\"quota exceeded\"}}";
 
@@ -232,9 +356,8 @@ class PartnerEventsTest {
     String partnerKey = "secret-keeper";
     partner(partners, partnerKey, "http://localhost:" + port + "/sandbox-partners/" + partnerKey);
     sandbox.changeBehaviour(partnerKey, Map.of("callbackDelayMillis", 0));
-    String instanceId = runtimeService.startProcessInstanceByKey(SANDBOX_PROBE,
+    String instanceId = runtimeService.startProcessInstanceByKey(SANDBOX_PROBE, partnerKey,
         vars("partnerKey", partnerKey, "templateId", "standard-eu")).getId();
-    managementService.executeJob(job(managementService, instanceId).getId());
     managementService.executeJob(job(managementService, instanceId).getId());
     await().atMost(Duration.ofSeconds(10)).until(() ->
         runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count() == 0);
@@ -258,6 +381,61 @@ class PartnerEventsTest {
         .allSatisfy(v -> assertThat(String.valueOf(v.getValue())).doesNotContain(secretOfPartner));
     assertThat(jdbc.queryForList("select secret_encrypted from partner_webhook_secret where partner_key = ?",
         String.class, partnerKey)).singleElement().asString().startsWith("v1:").doesNotContain(secretOfPartner);
+  }
+
+  private static final String WAITING_TWICE = "partner-events-waiting-twice-probe";
+  private static final String WAITING_FOR_FAILURE = "partner-events-failure-probe";
+  private static final String WAIT_AFTER_A_STEP = "partner-events-wait-after-a-step-probe";
+  private static final String BREAKS_AFTER_THE_EVENT = "partner-events-breaks-probe";
+
+  /** Waits for sandbox.ready, then for another one, like the real receive task (no async boundary before it). */
+  private String startWaitingTwice(String partnerKey, String sandboxId) {
+    deployOnce(repositoryService, org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(WAITING_TWICE)
+        .camundaHistoryTimeToLive(1)
+        .startEvent()
+        .intermediateCatchEvent("Event_SandboxReady").message("SandboxReady")
+        .intermediateCatchEvent("Event_SandboxReadyAgain").message("SandboxReady")
+        .userTask("Task_LookAtSandbox")
+        .endEvent()
+        .done());
+    return runtimeService.startProcessInstanceByKey(WAITING_TWICE, partnerKey, vars("sandboxId", sandboxId)).getId();
+  }
+
+  private String startWaitingForFailure(String partnerKey, String sandboxId) {
+    deployOnce(repositoryService, org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(WAITING_FOR_FAILURE)
+        .camundaHistoryTimeToLive(1)
+        .startEvent()
+        .intermediateCatchEvent("Event_SandboxFailed").message("SandboxFailed")
+        .userTask("Task_LookIntoFailure")
+        .endEvent()
+        .done());
+    return runtimeService.startProcessInstanceByKey(WAITING_FOR_FAILURE, partnerKey, vars("sandboxId", sandboxId))
+        .getId();
+  }
+
+  /** A step in a job of its own, then the wait, which delivers what came early once it committed. */
+  private String startWaitingAfterAStep(String partnerKey, String sandboxId) {
+    deployOnce(repositoryService, org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(WAIT_AFTER_A_STEP)
+        .camundaHistoryTimeToLive(1)
+        .startEvent()
+        .serviceTask("Task_Prepare").camundaAsyncBefore().camundaExpression("${true}")
+        .intermediateCatchEvent("Event_SandboxReady").message("SandboxReady")
+          .camundaExecutionListenerDelegateExpression("start", "${deliverPendingPartnerEvents}")
+        .userTask("Task_UseSandbox")
+        .endEvent()
+        .done());
+    return runtimeService.startProcessInstanceByKey(WAIT_AFTER_A_STEP, partnerKey, vars("sandboxId", sandboxId))
+        .getId();
+  }
+
+  private boolean passed(String instanceId, String activityId) {
+    return historyService.createHistoricActivityInstanceQuery().processInstanceId(instanceId).activityId(activityId)
+        .finished().count() > 0;
+  }
+
+  private static String failed(String eventId, String sandboxId, String reason) {
+    return "{\"eventId\":\"" + eventId + "\",\"type\":\"sandbox.failed\",\"occurredAt\":\"" + Instant.now()
+        + "\",\"data\":{\"sandboxId\":\"" + sandboxId + "\",\"reason\":\"" + reason + "\"}}";
   }
 
   private void assertRefused(ResponseEntity<Map> answer, int status) {

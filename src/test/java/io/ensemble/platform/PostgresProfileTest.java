@@ -10,6 +10,8 @@ import io.ensemble.partnerapi.client.PartnerApiClient;
 import io.ensemble.partnerapi.client.PartnerCall;
 import io.ensemble.partnerapi.client.PartnerCallLog;
 import io.ensemble.partnerapi.client.PartnerCallLogRepository;
+import io.ensemble.partner.Partner;
+import io.ensemble.partner.PartnerStatus;
 import io.ensemble.partnerapi.events.PartnerEvent;
 import io.ensemble.partnerapi.events.PartnerEventRepository;
 import io.ensemble.partnerapi.events.WebhookSecrets;
@@ -90,16 +92,19 @@ class PostgresProfileTest {
 
   @Test
   void signedPartnerEventIsStoredOnceOnPostgres() {
-    String body = "{\"eventId\":\"pg-evt-1\",\"type\":\"opportunity.updated\",\"occurredAt\":\"" + Instant.now()
-        + "\",\"data\":{\"opportunityId\":\"opp-1\",\"stage\":\"WON\"}}";
-    String secret = webhookSecrets.currentSecret("orbis-delivery");
+    // a partner being onboarded whose sandbox callback beats the commit of the provisioning step
+    partners.save(new Partner("pg-onboarding", "Onboarding on PostgreSQL", "ISV",
+        "http://localhost:1/sandbox-partners/pg-onboarding", PartnerStatus.ONBOARDING));
+    String body = "{\"eventId\":\"pg-evt-1\",\"type\":\"sandbox.ready\",\"occurredAt\":\"" + Instant.now()
+        + "\",\"data\":{\"sandboxId\":\"sbx-pg-1\"}}";
+    String secret = webhookSecrets.currentSecret("pg-onboarding");
 
-    assertThat(postEvent("orbis-delivery", secret, body)).isEqualTo(HttpStatus.ACCEPTED);
-    assertThat(postEvent("orbis-delivery", secret, body)).isEqualTo(HttpStatus.OK);
+    assertThat(postEvent("pg-onboarding", secret, body)).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(postEvent("pg-onboarding", secret, body)).isEqualTo(HttpStatus.OK);
 
-    assertThat(inbox.findByPartnerKeyAndEventId("orbis-delivery", "pg-evt-1")).get()
+    assertThat(inbox.findByPartnerKeyAndEventId("pg-onboarding", "pg-evt-1")).get()
         .extracting(PartnerEvent::getStatus).isEqualTo(PartnerEvent.Status.PENDING);
-    assertThat(webhookSecrets.acceptedSecrets("orbis-delivery")).containsExactly(secret);
+    assertThat(webhookSecrets.acceptedSecrets("pg-onboarding")).containsExactly(secret);
   }
 
   private HttpStatus postEvent(String partnerKey, String secret, String body) {

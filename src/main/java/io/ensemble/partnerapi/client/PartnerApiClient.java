@@ -188,6 +188,11 @@ public class PartnerApiClient {
     if (status >= 400 && status < 500 && !TECHNICAL_CLIENT_ERRORS.contains(status)) {
       String problem = problem(response.body());
       succeeded(call, operation, breaker, started, status, Outcome.REJECTED, problem);
+      if (operation.rejectionErrorCode() == null) {
+        PartnerCallException refused = failure(call, operation, status, "refused: " + problem, null, null);
+        LOG.warn(refused.getMessage());
+        throw refused;
+      }
       LOG.info("Partner {} rejected {} ({}): HTTP {} {}", call.partnerKey(), operation.id(), call.idempotencyKey(),
           status, problem);
       throw new BpmnError(operation.rejectionErrorCode(),

@@ -1,22 +1,26 @@
 package io.ensemble.partnerapi.client;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 
 /**
- * One step's call to one partner: which partner, and the idempotency key of the step.
+ * One step's call to one partner: which partner, and the idempotency key of the step attempt.
  *
- * <p>The key is {@code <process instance>:<activity>:<iteration>} (plus {@code .<loopCounter>} inside a
- * multi-instance activity). The iteration is the number of times this activity (or its multi-instance body)
- * has already completed in the instance, read from history: a retried job rolled its attempt back, so it
- * sees the same count and sends the same key; the next pass of a loop sees one more and sends a new key.
- * This needs history level {@code activity} or higher (Ensemble runs {@code full}), and the calling task must be
- * {@code asyncBefore} (as every partner call is, DESIGN.md §8): the history of an earlier pass is only visible
- * once its transaction committed.
+ * <p>Every partner call of a process runs in a job of its own (the calling task is {@code asyncBefore}, or a
+ * compensation handler runs in the job of the event that throws the compensation), never in a person's request:
+ * {@link #of(DelegateExecution, String)} refuses to build a call outside a job. The key names that job:
+ * {@code <process instance>:<job id>}. The job row is written in the transaction that reaches the step, before the
+ * async boundary, and keeps its id through every retry, an incident's retry, a migration to a new version and the
+ * renaming of the activity; the next pass of a loop and each element of a multi-instance activity get jobs of
+ * their own. A call made by another activity than the job's own (a compensation handler, an activity after a
+ * timer or an {@code asyncAfter}) adds {@code /<activity>} and, inside a multi-instance activity that shares the
+ * job, {@code .<loopCounter>} (assigned when the elements are created, in collection order).
  */
 public record PartnerCall(String partnerKey, String idempotencyKey) {
 
   private static final String LOOP_COUNTER = "loopCounter";
-  private static final String MULTI_INSTANCE_BODY = "#multiInstanceBody";
 
   public PartnerCall {
     if (partnerKey == null || partnerKey.isBlank()) {
@@ -32,17 +36,21 @@ public record PartnerCall(String partnerKey, String idempotencyKey) {
   }
 
   public static PartnerCall of(DelegateExecution execution, String partnerKey) {
+    CommandContext command = Context.getCommandContext();
+    JobEntity job = command == null ? null : command.getCurrentJob();
     String activityId = execution.getCurrentActivityId();
-    Object loopCounter = execution.getVariableLocal(LOOP_COUNTER);
-    String countedActivity = loopCounter == null ? activityId : activityId + MULTI_INSTANCE_BODY;
-    long completedBefore = execution.getProcessEngineServices().getHistoryService()
-        .createHistoricActivityInstanceQuery()
-        .processInstanceId(execution.getProcessInstanceId())
-        .activityId(countedActivity)
-        .finished()
-        .count();
-    String key = execution.getProcessInstanceId() + ":" + activityId + ":" + (completedBefore + 1)
-        + (loopCounter == null ? "" : "." + loopCounter);
-    return new PartnerCall(partnerKey, key);
+    if (job == null) {
+      throw new IllegalStateException("Partner call of " + activityId + " outside a job: partner calls never run "
+          + "in a person's request; make the activity camunda:asyncBefore (or reach it through one)");
+    }
+    StringBuilder key = new StringBuilder(execution.getProcessInstanceId()).append(':').append(job.getId());
+    if (!activityId.equals(job.getActivityId())) {
+      key.append('/').append(activityId);
+      Object loopCounter = execution.getVariable(LOOP_COUNTER);
+      if (loopCounter != null) {
+        key.append('.').append(loopCounter);
+      }
+    }
+    return new PartnerCall(partnerKey, key.toString());
   }
 }

@@ -4,7 +4,8 @@ package io.ensemble.partnerapi.client;
 public enum PartnerOperation {
   CONFORMANCE("conformance", "GET", "/v1/conformance", PartnerApiErrors.PARTNER_REJECTED),
   PROVISION_SANDBOX("provisionSandbox", "POST", "/v1/sandboxes", PartnerApiErrors.SANDBOX_REJECTED),
-  DEPROVISION_SANDBOX("deprovisionSandbox", "DELETE", "/v1/sandboxes/{sandboxId}", PartnerApiErrors.PARTNER_REJECTED),
+  // no model can act on a partner that refuses to remove a sandbox: it is an incident for a person to look at
+  DEPROVISION_SANDBOX("deprovisionSandbox", "DELETE", "/v1/sandboxes/{sandboxId}", null),
   JOIN_PILOT("joinPilot", "POST", "/v1/pilots", PartnerApiErrors.PARTNER_REJECTED),
   PILOT_METRICS("pilotMetrics", "GET", "/v1/pilots/{pilotId}/metrics", PartnerApiErrors.PARTNER_REJECTED),
   REGISTER_OPPORTUNITY("registerOpportunity", "POST", "/v1/opportunities", PartnerApiErrors.PARTNER_REJECTED),
@@ -29,6 +30,10 @@ public enum PartnerOperation {
   public String method() { return method; }
   public String pathTemplate() { return pathTemplate; }
 
-  /** The BPMN error code a business rejection (4xx) of this operation raises. */
+  /**
+   * The BPMN error code a business rejection (4xx) of this operation raises, for the model's boundary event;
+   * {@code null} when a refusal is technical: the job is retried and ends as an incident, never as a BPMN
+   * error that no boundary catches.
+   */
   public String rejectionErrorCode() { return rejectionErrorCode; }
 }

@@ -11,13 +11,17 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Camunda's retry handling (retry time cycle, incident when exhausted), plus: when a partner answered 429 or
- * 503 with {@code Retry-After} (or its circuit is open), the next attempt is not due before that time.
+ * 503 with {@code Retry-After} (or its circuit is open), the next attempt is not due before that time; and a
+ * partner failure wrapped by the engine is recorded as itself, so that the incident's message names it.
  */
 class RetryAfterFailedJobCommandFactory implements FailedJobCommandFactory {
 
   @Override
   public Command<Object> getCommand(String jobId, Throwable exception) {
-    return new DefaultJobRetryCmd(jobId, exception) {
+    // the incident names partner, operation, status and key even where the engine wraps the failure
+    // ("Error while handling compensation event")
+    Throwable failure = partnerFailure(exception).<Throwable>map(f -> f).orElse(exception);
+    return new DefaultJobRetryCmd(jobId, failure) {
       @Override
       public Object execute(CommandContext commandContext) {
         Object result = super.execute(commandContext);

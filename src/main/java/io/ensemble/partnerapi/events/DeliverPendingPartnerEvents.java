@@ -7,9 +7,10 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
- * Start listener of every catch event that waits for a partner event:
+ * Start listener of every activity that waits for a partner event:
  * {@code <camunda:executionListener event="start" delegateExpression="${deliverPendingPartnerEvents}" />}.
- * Once the transaction that created the wait has committed, events that arrived early are delivered.
+ * Once the transaction that created the wait has committed, the undelivered events of the process's partner (its
+ * business key) are delivered, however old: an event that came early is never lost to a time limit.
  */
 @Component("deliverPendingPartnerEvents")
 public class DeliverPendingPartnerEvents implements ExecutionListener {
@@ -22,7 +23,11 @@ public class DeliverPendingPartnerEvents implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
+    String partnerKey = execution.getProcessBusinessKey();
+    if (partnerKey == null) {
+      return;
+    }
     Context.getCommandContext().getTransactionContext()
-        .addTransactionListener(TransactionState.COMMITTED, committed -> inbox.deliverPendingSoon());
+        .addTransactionListener(TransactionState.COMMITTED, committed -> inbox.deliverPendingOfSoon(partnerKey));
   }
 }

@@ -9,12 +9,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A partner callback in the inbox: stored once per (partner, eventId), PENDING until delivered to a process. */
+/**
+ * A partner callback in the inbox: stored once per (partner, eventId), PENDING until delivered to a process;
+ * DEAD_LETTER when no process took it within its consumer's patience or its delivery kept failing (visible to the
+ * governance office, and still delivered if its process gets there later).
+ */
 @Entity
 @Table(name = "partner_event")
 public class PartnerEvent {
 
-  public enum Status { PENDING, DELIVERED }
+  public enum Status { PENDING, DELIVERED, DEAD_LETTER }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -31,6 +35,8 @@ public class PartnerEvent {
 
   private Instant receivedAt;
   private Instant deliveredAt;
+  private int attempts;
+  private String lastError;
 
   protected PartnerEvent() {}
 
@@ -54,4 +60,7 @@ public class PartnerEvent {
   public Status getStatus() { return status; }
   public Instant getReceivedAt() { return receivedAt; }
   public Instant getDeliveredAt() { return deliveredAt; }
+  /** Failed deliveries (a delivery that finds no waiting process is not a failure). */
+  public int getAttempts() { return attempts; }
+  public String getLastError() { return lastError; }
 }

@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/partner-events}: partners' signed callbacks. Authenticated by signature, not by HTTP Basic.
- * 202 accepted, 200 duplicate, 400 malformed (naming the field), 401 bad or stale signature, 404 unknown partner.
+ * 202 accepted, 200 duplicate, 400 malformed (naming the field), 401 bad or stale signature, 404 unknown partner
+ * or a subject (say a sandbox) that is not the sender's, 409 an eventId reused with different content, 422 a type no
+ * process consumes.
  */
 @RestController
 class PartnerEventController {
