@@ -91,6 +91,7 @@ public record PilotPlan(String pilotKey, String name, List<Member> lineUp, Strin
     if (entries == null) {
       return null;
     }
+    int before = problems.size();
     List<Member> members = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (JsonNode entry : entries) {
@@ -106,7 +107,7 @@ public record PilotPlan(String pilotKey, String name, List<Member> lineUp, Strin
         members.add(new Member(partner, role));
       }
     }
-    return limit(members, MAX_PARTNERS, LINE_UP, "partners", problems);
+    return problems.size() > before ? null : limit(members, MAX_PARTNERS, LINE_UP, "partners", problems);
   }
 
   private static List<Criterion> criteria(Map<String, ?> values, List<String> problems) {
@@ -114,6 +115,7 @@ public record PilotPlan(String pilotKey, String name, List<Member> lineUp, Strin
     if (entries == null) {
       return null;
     }
+    int before = problems.size();
     List<Criterion> criteria = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (JsonNode entry : entries) {
@@ -132,7 +134,7 @@ public record PilotPlan(String pilotKey, String name, List<Member> lineUp, Strin
         criteria.add(new Criterion(name, plan, weight));
       }
     }
-    return limit(criteria, MAX_CRITERIA, CRITERIA, "KPIs", problems);
+    return problems.size() > before ? null : limit(criteria, MAX_CRITERIA, CRITERIA, "KPIs", problems);
   }
 
   private static List<String> steps(Map<String, ?> values, List<String> problems) {
