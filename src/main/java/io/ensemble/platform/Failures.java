@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.slf4j.Logger;
@@ -88,7 +89,7 @@ public final class Failures {
       return Optional.of(Failure.of(invalid.status(), message));
     }
     if (cause instanceof OptimisticLockingException || cause instanceof OptimisticLockingFailureException
-        || (cause instanceof NullValueException && message.contains(STATE_GONE))) {
+        || (cause instanceof ProcessEngineException && message.contains(STATE_GONE))) {
       return Optional.of(Failure.of(409, "Conflict: someone else changed the same data at the same time "
           + "(e.g. completed the same task); reload and try again if it still applies"));
     }

@@ -79,6 +79,9 @@ class PartnerApiContractTest {
     wireMock().stubFor(put(urlEqualTo(base + "/v1/offers/offer-1")).willReturn(okJson(
         "{\"offerKey\":\"offer-1\",\"status\":\"PUBLISHED\"}")));
     wireMock().stubFor(post(urlEqualTo(base + "/v1/notifications")).willReturn(aResponse().withStatus(204)));
+    wireMock().stubFor(get(urlEqualTo(base + "/v1/offers/offer-1/settlement-figures?from=2027-04-01&to=2027-05-01"))
+        .willReturn(okJson("{\"offerKey\":\"offer-1\",\"from\":\"2027-04-01\",\"to\":\"2027-05-01\","
+            + "\"outcomeActual\":92.5,\"slaBreaches\":1}")));
     wireMock().stubFor(put(urlEqualTo(base + "/v1/webhook")).willReturn(aResponse().withStatus(204)));
 
     client.conformance(PartnerCall.of(partnerKey, "contract-1"));
@@ -96,10 +99,12 @@ class PartnerApiContractTest {
         LocalDate.of(2027, 4, 1)));
     client.notify(PartnerCall.of(partnerKey, "contract-8"), "APPROVED", "Welcome to the ecosystem");
     client.updateWebhook(PartnerCall.of(partnerKey, "contract-9"), "whsec_rotated");
+    client.settlementFigures(PartnerCall.of(partnerKey, "contract-10"), "offer-1", LocalDate.of(2027, 4, 1),
+        LocalDate.of(2027, 5, 1));
 
     OpenApiInteractionValidator contract = validator(base);
     List<LoggedRequest> sent = wireMock().findAll(anyRequestedFor(urlMatching(base + "/.*")));
-    assertThat(sent).hasSize(9);
+    assertThat(sent).hasSize(10);
     for (LoggedRequest request : sent) {
       ValidationReport report = contract.validateRequest(asRequest(request));
       assertThat(report.getMessages()).as("%s %s", request.getMethod(), request.getUrl()).isEmpty();
@@ -130,6 +135,7 @@ class PartnerApiContractTest {
         new String[] {"POST", "/v1/opportunities", "{\"opportunityId\":\"o-1\",\"customerName\":\"Acme\",\"offering\":\"x\"}"},
         new String[] {"PUT", "/v1/offers/offer-1", "{\"name\":\"Offer\",\"pricingModel\":\"USAGE_BASED\"}"},
         new String[] {"POST", "/v1/notifications", "{\"type\":\"GO\"}"},
+        new String[] {"GET", "/v1/offers/offer-1/settlement-figures?from=2027-04-01&to=2027-05-01", null},
         new String[] {"DELETE", "/v1/sandboxes/sbx-unknown", null},
         new String[] {"POST", "/v1/sandboxes",
             "{\"templateId\":\"unsupported\",\"callbackUrl\":\"" + callback + "\",\"webhookSecret\":\"whsec_x\"}"});
@@ -147,7 +153,8 @@ class PartnerApiContractTest {
       if (!response.body().isEmpty()) {
         answer.withBody(response.body());
       }
-      ValidationReport report = contract.validateResponse(base + call[1], Request.Method.valueOf(call[0]),
+      ValidationReport report = contract.validateResponse(base + call[1].split("\\?")[0],
+          Request.Method.valueOf(call[0]),
           answer.build());
       assertThat(report.getMessages()).as("%s %s -> %s %s", call[0], call[1], response.statusCode(), response.body())
           .isEmpty();
@@ -161,7 +168,14 @@ class PartnerApiContractTest {
   }
 
   private static Request asRequest(LoggedRequest logged) {
-    SimpleRequest.Builder request = new SimpleRequest.Builder(logged.getMethod().getName(), logged.getUrl());
+    String[] pathAndQuery = logged.getUrl().split("\\?", 2);
+    SimpleRequest.Builder request = new SimpleRequest.Builder(logged.getMethod().getName(), pathAndQuery[0]);
+    if (pathAndQuery.length == 2) {
+      for (String parameter : pathAndQuery[1].split("&")) {
+        String[] nameValue = parameter.split("=", 2);
+        request.withQueryParam(nameValue[0], nameValue.length == 2 ? nameValue[1] : "");
+      }
+    }
     for (var header : logged.getHeaders().all()) {
       request.withHeader(header.key(), header.values());
     }

@@ -155,7 +155,7 @@ class PartnerEventsTest {
 
   @Test
   void typesNoProcessConsumesAreRefused() {
-    for (String type : List.of("pilot.milestone", "opportunity.updated", "sandbox.exploded")) {
+    for (String type : List.of("offer.accepted", "sandbox.exploded")) {
       String body = "{\"eventId\":\"evt-" + type + "\",\"type\":\"" + type + "\",\"occurredAt\":\""
           + Instant.now() + "\",\"data\":{\"pilotId\":\"p-1\",\"opportunityId\":\"o-1\",\"sandboxId\":\"s\"}}";
 

@@ -130,6 +130,13 @@ public class PartnerApiClient {
     exchange(call, PartnerOperation.PUBLISH_OFFER, "/v1/offers/" + encode(offerKey), offer, Void.class);
   }
 
+  /** The partner's outcome and SLA figures for one settlement period of a launched offer. */
+  public SettlementFigures settlementFigures(PartnerCall call, String offerKey, java.time.LocalDate from,
+      java.time.LocalDate to) {
+    return exchange(call, PartnerOperation.SETTLEMENT_FIGURES, "/v1/offers/" + encode(offerKey)
+        + "/settlement-figures?from=" + from + "&to=" + to, null, SettlementFigures.class);
+  }
+
   /** Tells the partner of a decision: APPROVED, REJECTED, WITHDRAWN, ACTIVATED, GO, NO_GO, LAUNCHED. */
   public void notify(PartnerCall call, String type, String summary) {
     Map<String, Object> body = new LinkedHashMap<>();

@@ -11,6 +11,8 @@ public enum PartnerOperation {
   PILOT_METRICS("pilotMetrics", "GET", "/v1/pilots/{pilotId}/metrics", PartnerApiErrors.PARTNER_REJECTED),
   REGISTER_OPPORTUNITY("registerOpportunity", "POST", "/v1/opportunities", PartnerApiErrors.PARTNER_REJECTED),
   PUBLISH_OFFER("publishOffer", "PUT", "/v1/offers/{offerKey}", PartnerApiErrors.PARTNER_REJECTED),
+  SETTLEMENT_FIGURES("settlementFigures", "GET", "/v1/offers/{offerKey}/settlement-figures",
+      PartnerApiErrors.PARTNER_REJECTED),
   NOTIFY("notify", "POST", "/v1/notifications", PartnerApiErrors.PARTNER_REJECTED),
   UPDATE_WEBHOOK("updateWebhook", "PUT", "/v1/webhook", PartnerApiErrors.PARTNER_REJECTED);
 

@@ -174,6 +174,20 @@ class SandboxPartnerController {
     });
   }
 
+  /** Figures from the partner's behaviour: the outcome is its KPI attainment in percent, breaches as configured. */
+  @GetMapping("/v1/offers/{offerKey}/settlement-figures")
+  ResponseEntity<?> settlementFigures(@PathVariable String partnerKey, @PathVariable String offerKey,
+      @org.springframework.web.bind.annotation.RequestParam String from,
+      @org.springframework.web.bind.annotation.RequestParam String to) {
+    return answer(partnerKey, "settlementFigures", null, true, () -> {
+      SandboxBehaviour behaviour = partner.behaviour(partnerKey);
+      return new Answer(200, Map.of("offerKey", offerKey, "from", from, "to", to,
+          "outcomeActual", java.math.BigDecimal.valueOf(behaviour.kpiAttainment() * 100).setScale(2,
+              java.math.RoundingMode.HALF_EVEN),
+          "slaBreaches", behaviour.slaBreaches()), offerKey);
+    });
+  }
+
   @PostMapping("/v1/notifications")
   ResponseEntity<?> notify(@PathVariable String partnerKey,
       @RequestHeader(name = PartnerApiClient.IDEMPOTENCY_KEY, required = false) String key,
