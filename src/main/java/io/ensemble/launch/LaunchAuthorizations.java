@@ -9,11 +9,8 @@ import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 
 import io.ensemble.security.EnsembleGroup;
-import java.util.Arrays;
-import org.camunda.bpm.engine.AuthorizationService;
+import io.ensemble.security.Grants;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
-import org.camunda.bpm.engine.authorization.Resource;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -29,37 +26,18 @@ import org.springframework.stereotype.Component;
 @Component
 class LaunchAuthorizations {
 
-  private final AuthorizationService authorizationService;
+  private final Grants grants;
 
-  LaunchAuthorizations(AuthorizationService authorizationService) {
-    this.authorizationService = authorizationService;
+  LaunchAuthorizations(Grants grants) {
+    this.grants = grants;
   }
 
   @EventListener
   @Order(6)
   public void onStarted(ApplicationStartedEvent event) {
     String allianceManagers = EnsembleGroup.ALLIANCE_MANAGERS.id();
-    grant(allianceManagers, PROCESS_DEFINITION, JointLaunchProcess.KEY, READ, CREATE_INSTANCE, READ_INSTANCE,
+    grants.grant(allianceManagers, PROCESS_DEFINITION, JointLaunchProcess.KEY, READ, CREATE_INSTANCE, READ_INSTANCE,
         READ_HISTORY);
-    grant(allianceManagers, PROCESS_INSTANCE, Authorization.ANY, CREATE);
-  }
-
-  /** Adds the permissions to the group's grant on the resource, creating it when there is none. */
-  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizationService.createAuthorizationQuery()
-        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
-        .authorizationType(Authorization.AUTH_TYPE_GRANT).singleResult();
-    if (authorization == null) {
-      authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      authorization.setGroupId(groupId);
-      authorization.setResource(resource);
-      authorization.setResourceId(resourceId);
-    } else if (Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
-      return;
-    }
-    for (Permission permission : permissions) {
-      authorization.addPermission(permission);
-    }
-    authorizationService.saveAuthorization(authorization);
+    grants.grant(allianceManagers, PROCESS_INSTANCE, Authorization.ANY, CREATE);
   }
 }

@@ -9,13 +9,10 @@ import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 
 import io.ensemble.security.EnsembleGroup;
-import java.util.Arrays;
+import io.ensemble.security.Grants;
 import java.util.List;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resource;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -36,42 +33,23 @@ class PilotAuthorizations {
   static final List<EnsembleGroup> READERS = List.of(EnsembleGroup.GOVERNANCE_OFFICE,
       EnsembleGroup.ALLIANCE_MANAGERS, EnsembleGroup.CIO);
 
-  private final AuthorizationService authorizationService;
+  private final Grants grants;
 
-  PilotAuthorizations(AuthorizationService authorizationService) {
-    this.authorizationService = authorizationService;
+  PilotAuthorizations(Grants grants) {
+    this.grants = grants;
   }
 
   @EventListener
   @Order(6)
   public void onStarted(ApplicationStartedEvent event) {
     for (EnsembleGroup group : STARTERS) {
-      grant(group.id(), PROCESS_DEFINITION, PilotSprintProcess.KEY, READ, CREATE_INSTANCE);
-      grant(group.id(), PROCESS_INSTANCE, Authorization.ANY, CREATE);
+      grants.grant(group.id(), PROCESS_DEFINITION, PilotSprintProcess.KEY, READ, CREATE_INSTANCE);
+      grants.grant(group.id(), PROCESS_INSTANCE, Authorization.ANY, CREATE);
     }
     for (EnsembleGroup group : READERS) {
-      grant(group.id(), PROCESS_DEFINITION, PilotSprintProcess.KEY, READ, READ_INSTANCE, READ_HISTORY);
+      grants.grant(group.id(), PROCESS_DEFINITION, PilotSprintProcess.KEY, READ, READ_INSTANCE, READ_HISTORY);
     }
-    grant(EnsembleGroup.GOVERNANCE_OFFICE.id(), PROCESS_DEFINITION, PilotSprintProcess.KEY,
+    grants.grant(EnsembleGroup.GOVERNANCE_OFFICE.id(), PROCESS_DEFINITION, PilotSprintProcess.KEY,
         ProcessDefinitionPermissions.RETRY_JOB);
-  }
-
-  /** Adds the permissions to the group's grant on the resource, creating it when there is none. */
-  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizationService.createAuthorizationQuery()
-        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
-        .authorizationType(Authorization.AUTH_TYPE_GRANT).singleResult();
-    if (authorization == null) {
-      authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      authorization.setGroupId(groupId);
-      authorization.setResource(resource);
-      authorization.setResourceId(resourceId);
-    } else if (Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
-      return;
-    }
-    for (Permission permission : permissions) {
-      authorization.addPermission(permission);
-    }
-    authorizationService.saveAuthorization(authorization);
   }
 }

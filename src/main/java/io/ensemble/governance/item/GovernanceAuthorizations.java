@@ -10,15 +10,12 @@ import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 
 import io.ensemble.security.EnsembleGroup;
-import java.util.Arrays;
+import io.ensemble.security.Grants;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -40,13 +37,13 @@ class GovernanceAuthorizations {
   static final String CRITICAL_FILTER = "Governance: critical";
   static final String GOVERNANCE_OFFICE = EnsembleGroup.GOVERNANCE_OFFICE.id();
 
-  private final AuthorizationService authorizationService;
+  private final Grants grants;
   private final FilterService filterService;
   private final TaskService taskService;
 
-  GovernanceAuthorizations(AuthorizationService authorizationService, FilterService filterService,
+  GovernanceAuthorizations(Grants grants, FilterService filterService,
       TaskService taskService) {
-    this.authorizationService = authorizationService;
+    this.grants = grants;
     this.filterService = filterService;
     this.taskService = taskService;
   }
@@ -55,20 +52,20 @@ class GovernanceAuthorizations {
   @Order(5)
   public void onStarted(ApplicationStartedEvent event) {
     for (String group : GovernanceTaskListener.GROUPS) {
-      grant(group, PROCESS_DEFINITION, GovernanceItemProcess.KEY, READ, CREATE_INSTANCE);
-      grant(group, PROCESS_INSTANCE, Authorization.ANY, CREATE);
+      grants.grant(group, PROCESS_DEFINITION, GovernanceItemProcess.KEY, READ, CREATE_INSTANCE);
+      grants.grant(group, PROCESS_INSTANCE, Authorization.ANY, CREATE);
     }
-    grant(GOVERNANCE_OFFICE, PROCESS_DEFINITION, GovernanceItemProcess.KEY,
+    grants.grant(GOVERNANCE_OFFICE, PROCESS_DEFINITION, GovernanceItemProcess.KEY,
         READ_INSTANCE, READ_HISTORY, ProcessDefinitionPermissions.RETRY_JOB);
-    grant(EnsembleGroup.CIO.id(), PROCESS_DEFINITION, GovernanceItemProcess.KEY, READ_INSTANCE, READ_HISTORY);
+    grants.grant(EnsembleGroup.CIO.id(), PROCESS_DEFINITION, GovernanceItemProcess.KEY, READ_INSTANCE, READ_HISTORY);
 
     Filter overdue = filter(OVERDUE_FILTER, 20, "Governance tasks past their due date",
         taskService.createTaskQuery().processDefinitionKey(GovernanceItemProcess.KEY).dueBeforeExpression("${now()}"));
     Filter critical = filter(CRITICAL_FILTER, 21, "Governance tasks of critical items",
         taskService.createTaskQuery().processDefinitionKey(GovernanceItemProcess.KEY)
             .taskMinPriority(ItemSeverity.CRITICAL.taskPriority()));
-    grant(GOVERNANCE_OFFICE, FILTER, overdue.getId(), READ);
-    grant(GOVERNANCE_OFFICE, FILTER, critical.getId(), READ);
+    grants.grant(GOVERNANCE_OFFICE, FILTER, overdue.getId(), READ);
+    grants.grant(GOVERNANCE_OFFICE, FILTER, critical.getId(), READ);
   }
 
   private Filter filter(String name, int priority, String description, TaskQuery query) {
@@ -78,24 +75,5 @@ class GovernanceAuthorizations {
     }
     return filterService.saveFilter(filterService.newTaskFilter(name).setQuery(query)
         .setProperties(Map.of("description", description, "priority", priority, "refresh", true)));
-  }
-
-  /** Adds the permissions to the group's grant on the resource, creating it when there is none. */
-  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizationService.createAuthorizationQuery()
-        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
-        .authorizationType(Authorization.AUTH_TYPE_GRANT).singleResult();
-    if (authorization == null) {
-      authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      authorization.setGroupId(groupId);
-      authorization.setResource(resource);
-      authorization.setResourceId(resourceId);
-    } else if (Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
-      return;
-    }
-    for (Permission permission : permissions) {
-      authorization.addPermission(permission);
-    }
-    authorizationService.saveAuthorization(authorization);
   }
 }
