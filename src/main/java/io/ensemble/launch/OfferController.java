@@ -12,6 +12,10 @@ import io.ensemble.launch.OfferStore.Statement;
 import io.ensemble.platform.InvalidInputException;
 import io.ensemble.security.CurrentUser;
 import io.ensemble.security.EnsembleGroup;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/offers")
+@Tag(name = "Joint offers")
 class OfferController {
 
   static final Set<String> READERS = Set.of(EnsembleGroup.FINANCE.id(), EnsembleGroup.SALES.id(),
@@ -50,6 +55,8 @@ class OfferController {
       boolean dataProduct, BigDecimal outcomeTarget, String pricingModel, String rationale, Long pricingRecordId,
       Long shareRecordId, int rounds, String financeDecision, String financeComment) {}
 
+  /** Named apart from the partner registry's {@code PartnerView}, whose schema would otherwise stand for both. */
+  @Schema(name = "JointOfferPartner")
   record PartnerView(String partnerKey, String role, BigDecimal sharePercent, Integer slaBandPercent,
       String opportunityId, String opportunityReference, String opportunityStage, String publication,
       String publicationProblem) {}
@@ -80,6 +87,11 @@ class OfferController {
   }
 
   @GetMapping("/{offerKey}")
+  @Operation(operationId = "getJointOffer", summary = "One joint offer: pricing, partners, decisions with their "
+      + "records, go-to-market, launch against target and settlement statements")
+  @ApiResponse(responseCode = "200", description = "The offer")
+  @ApiResponse(responseCode = "403", description = "Not a group that reads joint offers")
+  @ApiResponse(responseCode = "404", description = "No joint offer with that key")
   @Transactional(readOnly = true)
   OfferView offer(@PathVariable String offerKey) {
     currentUser.requireAnyGroup(READERS, "read joint offers");
@@ -105,6 +117,12 @@ class OfferController {
 
   /** Ends the settlement of a launched offer between two periods; 409 while a period is being settled. */
   @PostMapping("/{offerKey}/retirement")
+  @Operation(operationId = "retireJointOffer", summary = "Retire a launched joint offer settled by outcome, "
+      + "between two settlement periods: its settlement ends")
+  @ApiResponse(responseCode = "202", description = "Retirement accepted: the offer's settlement ends")
+  @ApiResponse(responseCode = "403", description = "Neither an alliance manager nor finance")
+  @ApiResponse(responseCode = "404", description = "No joint offer with that key")
+  @ApiResponse(responseCode = "409", description = "The offer is not between two settlement periods")
   ResponseEntity<Void> retire(@PathVariable String offerKey) {
     currentUser.requireAnyGroup(RETIRERS, "retire a joint offer");
     if (offers.find(offerKey).isEmpty()) {

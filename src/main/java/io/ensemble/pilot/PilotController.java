@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ensemble.governance.item.GovernanceItem;
 import io.ensemble.platform.InvalidInputException;
 import io.ensemble.security.EnsembleGroup;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/pilots")
+@Tag(name = "Pilots")
 class PilotController {
 
   private static final Logger LOG = LoggerFactory.getLogger(PilotController.class);
@@ -47,11 +52,15 @@ class PilotController {
       Integer openCriticalIssues, Integer slaBreaches, List<String> missingPartners, Long decisionRecordId,
       List<PartnerMetrics> metrics) {}
 
+  // Schema names apart from other controllers' records of the same simple name, which would share one schema.
+  @Schema(name = "PilotGovernanceItem")
   record Item(long id, String kind, String severity, String title, String status, String partnerKey,
       Instant raisedAt) {}
 
+  @Schema(name = "PilotTimelineEntry")
   record Entry(String type, String actor, String note, Instant at) {}
 
+  @Schema(name = "PilotOutcome")
   record Outcome(String outcome, String note, String decidedBy, Instant decidedAt, Double finalAttainment,
       Double weeksFromKickoff) {}
 
@@ -73,6 +82,11 @@ class PilotController {
   }
 
   @GetMapping("/{key}")
+  @Operation(operationId = "getPilot", summary = "One pilot: line-up, criteria, runbook, checkpoints with their "
+      + "health and metrics, governance items, timeline and outcome")
+  @ApiResponse(responseCode = "200", description = "The pilot")
+  @ApiResponse(responseCode = "403", description = "Not the governance office, an alliance manager or the CIO office")
+  @ApiResponse(responseCode = "404", description = "No pilot with that key")
   @Transactional(readOnly = true)
   PilotView pilot(@PathVariable String key) {
     Authentication caller = identityService.getCurrentAuthentication();

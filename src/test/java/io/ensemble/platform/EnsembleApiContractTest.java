@@ -24,6 +24,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -43,6 +46,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -65,6 +69,9 @@ class EnsembleApiContractTest {
   static final String ADMIN = DemoUsers.DEMO_ADMIN;
   /** A partner whose onboarding runs, for the one withdrawal that succeeds. */
   static final String ONBOARDING_PARTNER = "contract-api-onboarding";
+  /** A joint offer still being priced, with no process behind it: readable, not retirable. */
+  static final String OFFER = "contract-api-offer";
+  static final String PILOT = "contract-api-pilot";
   static final String GOVERNANCE_ITEM = """
       {"kind": "RISK", "severity": "LOW", "title": "A partner certificate expires soon"}""";
 
@@ -75,6 +82,7 @@ class EnsembleApiContractTest {
   @Autowired WebhookSecrets webhookSecrets;
   @Autowired ObjectMapper json;
   @Autowired RuntimeService runtimeService;
+  @Autowired JdbcClient jdbc;
 
   final HttpClient http = HttpClient.newHttpClient();
   String secret;
@@ -112,12 +120,38 @@ class EnsembleApiContractTest {
           PartnerOnboardingProcess.Var.API_BASE_URL,
           "http://localhost:" + port + "/sandbox-partners/" + ONBOARDING_PARTNER));
     }
+    offerAndPilot();
     try {
       HttpResponse<String> raised = send(post("/api/governance/items").as("sofia").body(GOVERNANCE_ITEM));
       assertThat(raised.statusCode()).as(raised.body()).isEqualTo(201);
       itemId = json.readTree(raised.body()).path("id").asLong();
     } catch (Exception e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Rows as the launch and pilot processes write them when they start; only reads and refusals need them here. */
+  void offerAndPilot() {
+    Timestamp now = Timestamp.from(Instant.now());
+    if (jdbc.sql("select count(*) from joint_offer where offer_key = ?").param(OFFER).query(Long.class).single() == 0) {
+      jdbc.sql("""
+          insert into joint_offer (offer_key, name, status, goal_metric, outcome_measurable, usage_predictability,
+            customer_segment, data_product, currency, target_launch_date, settlement_period, requested_by,
+            requested_at)
+          values (?, 'Contract offer', 'PRICING', 'NEW_REVENUE', false, 'HIGH', 'ENTERPRISE', false, 'EUR', ?, 'P1M',
+            'amira', ?)""").params(OFFER, LocalDate.now().plusMonths(3), now).update();
+      jdbc.sql("insert into joint_offer_partner (offer_key, partner_key, position, role, opportunity_id) "
+          + "values (?, ?, 0, 'LEAD_INTEGRATOR', ?)").params(OFFER, PARTNER, OFFER + ":" + PARTNER).update();
+    }
+    if (jdbc.sql("select count(*) from pilot where pilot_key = ?").param(PILOT).query(Long.class).single() == 0) {
+      jdbc.sql("""
+          insert into pilot (pilot_key, name, lead_integrator, service_desk_queue, runbook_reference, duration,
+            checkpoint_interval, status, started_at, ends_at, extensions, started_by)
+          values (?, 'Contract pilot', ?, 'contract-queue', 'https://runbooks.example/contract', 'P6W', 'P2W',
+            'RUNNING', ?, ?, 0, 'amira')""")
+          .params(PILOT, PARTNER, now, Timestamp.from(Instant.now().plus(Duration.ofDays(42)))).update();
+      jdbc.sql("insert into pilot_partner (pilot_key, partner_key, role, position) values (?, ?, 'Integrator', 0)")
+          .params(PILOT, PARTNER).update();
     }
   }
 
@@ -201,7 +235,18 @@ class EnsembleApiContractTest {
         get("/api/governance/items/{id}", itemId).as("mona").answers(403),
         get("/api/governance/kpis").as("carlos").answers(200),
         get("/api/governance/kpis").as("grace").query("windowDays=0").answers(400),
-        get("/api/governance/kpis").as("sofia").answers(403));
+        get("/api/governance/kpis").as("sofia").answers(403),
+
+        get("/api/offers/{offerKey}", OFFER).as("fiona").answers(200),
+        get("/api/offers/{offerKey}", OFFER).as("mona").answers(403),
+        get("/api/offers/{offerKey}", "no-such-offer").as("sofia").answers(404),
+        post("/api/offers/{offerKey}/retirement", OFFER).as("amira").answers(409),
+        post("/api/offers/{offerKey}/retirement", OFFER).as("sofia").answers(403),
+        post("/api/offers/{offerKey}/retirement", "no-such-offer").as("fiona").answers(404),
+
+        get("/api/pilots/{key}", PILOT).as("grace").answers(200),
+        get("/api/pilots/{key}", PILOT).as("fiona").answers(403),
+        get("/api/pilots/{key}", "no-such-pilot").as("carlos").answers(404));
   }
 
   @Test
